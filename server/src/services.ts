@@ -1,0 +1,42 @@
+import { Redis } from 'ioredis'
+import type { Logger } from 'pino'
+import type { Config } from './config'
+import { openDatabase, type DatabaseHandle } from './db/database'
+import { migrateToLatest } from './db/migrate'
+import { TokenService } from './auth/tokens'
+import { MemoryRateLimiter, RedisRateLimiter, type RateLimiter } from './auth/rateLimiter'
+import { InProcessBus, type EventBus } from './events/bus'
+import { OutboxRelay } from './events/relay'
+
+/** Everything a Baton node holds for its lifetime. Built once in main.ts (or per test). */
+export interface Services {
+  config: Config
+  database: DatabaseHandle
+  tokens: TokenService
+  limiter: RateLimiter
+  redis?: Redis
+  bus: EventBus
+  relay: OutboxRelay
+  close(): Promise<void>
+}
+
+export async function createServices(config: Config, _logger?: Logger): Promise<Services> {
+  const database = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir })
+  await migrateToLatest(database.db)
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2 }) : undefined
+  if (redis) await redis.connect()
+  const tokens = await TokenService.create(database.db, config.jwtSecret)
+  const limiter: RateLimiter = redis ? new RedisRateLimiter(redis, `${config.redisPrefix}rl:`) : new MemoryRateLimiter()
+  const bus: EventBus = new InProcessBus()
+  const relay = new OutboxRelay(database.db, bus)
+  await relay.start()
+  return {
+    config, database, tokens, limiter, redis, bus, relay,
+    async close() {
+      await relay.stop()
+      await bus.close()
+      if (redis) await redis.quit().catch(() => undefined)
+      await database.close()
+    },
+  }
+}
