@@ -1,6 +1,13 @@
 import type { FastifyInstance } from 'fastify'
+import { auditRoutes } from './audit/audit.routes'
 import { authRoutes } from './auth/auth.routes'
+import { categoriesRoutes } from './categories/categories.routes'
+import { channelsRoutes } from './channels/channels.routes'
 import { healthRoutes } from './health/health.routes'
+import { messagesRoutes } from './messages/messages.routes'
+import { notificationsRoutes } from './notifications/notifications.routes'
+import { resourcesRoutes } from './resources/resources.routes'
+import { tasksRoutes } from './tasks/tasks.routes'
 import { userRoutes } from './users/users.routes'
 import type { RouteDeps } from './types'
 
@@ -9,4 +16,11 @@ export const routeModules: Array<(app: FastifyInstance, deps: RouteDeps) => void
   healthRoutes,
   authRoutes,
   userRoutes,
+  categoriesRoutes,
+  channelsRoutes,
+  tasksRoutes,
+  messagesRoutes,
+  resourcesRoutes,
+  notificationsRoutes,
+  auditRoutes,
 ]

@@ -1,0 +1,6 @@
+import type { FastifyInstance } from 'fastify'
+import type { RouteDeps } from '../types'
+
+export function tasksRoutes(_app: FastifyInstance, _deps: RouteDeps) {
+  // Routes of this area are registered here.
+}
