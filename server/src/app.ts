@@ -40,8 +40,8 @@ export async function buildApp(services: Services, options: BuildOptions = {}): 
   await app.register(swaggerUi, { routePrefix: '/docs' })
 
   installErrorHandler(app)
-  const actors = new ActorDirectory(services.database.db)
-  installAuth(app, services.tokens, actors)
+  const actors = new ActorDirectory(services.database.db, services.tokens, services.bus)
+  installAuth(app, actors)
   const deps: RouteDeps = { services, actors, run: createActionRunner(services) }
   for (const register of routeModules) await register(app, deps)
   return app

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Actor } from '../../actions/context'
 import type { ActorDirectory } from '../../auth/actors'
-import type { TokenService } from '../../auth/tokens'
 import { unauthenticated } from '../errors'
 
 declare module 'fastify' {
@@ -10,7 +9,7 @@ declare module 'fastify' {
 }
 
 /** Every /api/v1 route needs a valid access token unless it is declared `config: { public: true }`. */
-export function installAuth(app: FastifyInstance, tokens: TokenService, actors: ActorDirectory) {
+export function installAuth(app: FastifyInstance, actors: ActorDirectory) {
   app.decorateRequest('actor', null)
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/v1/') || request.routeOptions.config?.public) return
@@ -19,8 +18,7 @@ export function installAuth(app: FastifyInstance, tokens: TokenService, actors: 
     const header = request.headers.authorization
     const match = header?.match(/^Bearer\s+(\S+)$/i)
     if (!match) throw unauthenticated('Send an access token: Authorization: Bearer <token>.')
-    const claims = await tokens.verifyAccess(match[1]!)
-    request.actor = await actors.fromClaims(claims)
+    request.actor = await actors.fromToken(match[1]!)
   })
 }
 

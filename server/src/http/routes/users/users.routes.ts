@@ -10,6 +10,7 @@ import { presentSelf, presentUser } from '../../../presenters/presentUser'
 import { listUsers } from '../../../queries/listUsers'
 import { pageQuery } from '../../../queries/pagination'
 import { actorOf } from '../../plugins/auth'
+import { notFound } from '../../errors'
 import { idParams, versionFrom } from '../common'
 import type { RouteDeps } from '../types'
 
@@ -28,8 +29,9 @@ export function userRoutes(app: FastifyInstance, { services, actors, run }: Rout
   }, async (req) => listUsers(db, actorOf(req), req.query))
 
   r.get('/api/v1/users/me', { schema: { tags, summary: 'The signed-in user with preferences' } }, async (req) => {
-    const actor = actorOf(req)
-    return presentSelf(await requireUser(db, actor, actor.id))
+    const user = await actors.user(actorOf(req).id)
+    if (!user) throw notFound('user')
+    return presentSelf(user)
   })
 
   r.get('/api/v1/users/:id', { schema: { tags, summary: 'One user', params: idParams } },
