@@ -7,6 +7,9 @@ import { TokenService } from './auth/tokens'
 import { MemoryRateLimiter, RedisRateLimiter, type RateLimiter } from './auth/rateLimiter'
 import { InProcessBus, type EventBus } from './events/bus'
 import { OutboxRelay } from './events/relay'
+import { RedisBus } from './events/redisBus'
+import { RealtimeHub } from './realtime/hub'
+import { MemoryPresence, RedisPresence, type PresenceStore } from './realtime/presence'
 
 /** Everything a Baton node holds for its lifetime. Built once in main.ts (or per test). */
 export interface Services {
@@ -17,23 +20,34 @@ export interface Services {
   redis?: Redis
   bus: EventBus
   relay: OutboxRelay
+  presence: PresenceStore
+  hub: RealtimeHub
   close(): Promise<void>
 }
 
-export async function createServices(config: Config, _logger?: Logger): Promise<Services> {
+export async function createServices(config: Config, logger?: Logger): Promise<Services> {
   const database = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir })
   await migrateToLatest(database.db)
   const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2 }) : undefined
   if (redis) await redis.connect()
   const tokens = await TokenService.create(database.db, config.jwtSecret)
   const limiter: RateLimiter = redis ? new RedisRateLimiter(redis, `${config.redisPrefix}rl:`) : new MemoryRateLimiter()
-  const bus: EventBus = new InProcessBus()
+  const redisBus = redis ? new RedisBus(redis, config.redisPrefix, (error) => logger?.warn({ err: error }, 'bad bus message')) : undefined
+  const redisPresence = redis ? new RedisPresence(redis, config.redisPrefix) : undefined
+  await redisBus?.start()
+  await redisPresence?.start()
+  const bus: EventBus = redisBus ?? new InProcessBus()
+  const presence: PresenceStore = redisPresence ?? new MemoryPresence()
   const relay = new OutboxRelay(database.db, bus)
+  const hub = new RealtimeHub({ db: database.db, bus, presence, retentionDays: config.eventRetentionDays, nodeId: redisBus?.nodeId ?? 'local' })
+  hub.start()
   await relay.start()
   return {
-    config, database, tokens, limiter, redis, bus, relay,
+    config, database, tokens, limiter, redis, bus, relay, presence, hub,
     async close() {
+      await hub.close()
       await relay.stop()
+      await presence.close()
       await bus.close()
       if (redis) await redis.quit().catch(() => undefined)
       await database.close()

@@ -9,6 +9,7 @@ import type { EventScope, EventType } from './types'
  * One statement does both, to keep the hot path to a single round trip.
  */
 export async function emit(ctx: ActionContext, type: EventType, scope: EventScope, data: unknown): Promise<number> {
+  ctx.afterCommit(kickRelay) // marks the transaction as one that wrote events: inTransaction then calls onCommit (the relay kick)
   const result = await sql<{ id: number }>`
     with next as (
       insert into event_counters (organization_id, last_id) values (${ctx.actor.organizationId}, 1)
@@ -21,3 +22,5 @@ export async function emit(ctx: ActionContext, type: EventType, scope: EventScop
     returning id`.execute(ctx.tx)
   return Number(result.rows[0]!.id)
 }
+
+const kickRelay = () => undefined

@@ -18,8 +18,11 @@ export function toStoredEvent(row: EventRow): StoredEvent {
 /**
  * Publishes committed outbox events to the bus, in id order. It is kicked after each local commit
  * and also polls, so an event whose publisher died between commit and publish still goes out.
- * Each node relays only events it has not yet seen; duplicates across nodes are dropped by id
- * in the hub.
+ * Each node relays only events it has not yet seen, either by reading them itself or by receiving
+ * them on the bus from another node (only when they continue what it has seen, so a gap is still
+ * read from the outbox). Whatever duplicates remain across nodes are dropped by id in the hub.
+ * Each publication is a contiguous run of ids that starts right after what this relay has seen,
+ * which is what lets the hub treat a gap as "read the outbox" rather than "lost".
  */
 export class OutboxRelay {
   private lastId = new Map<string, number>()
@@ -27,7 +30,16 @@ export class OutboxRelay {
   private again = false
   private timer?: NodeJS.Timeout
 
-  constructor(private readonly db: Database, private readonly bus: EventBus, private readonly pollMs = 1000) {}
+  constructor(private readonly db: Database, private readonly bus: EventBus, private readonly pollMs = 1000) {
+    bus.subscribe((events) => {
+      const first = events[0]
+      if (!first) return
+      const seen = this.lastId.get(first.organizationId)
+      if (seen === undefined || first.id > seen + 1) return
+      const last = events[events.length - 1]!.id
+      if (last > seen) this.lastId.set(first.organizationId, last)
+    })
+  }
 
   async start() {
     const rows = await this.db.selectFrom('eventCounters').select(['organizationId', 'lastId']).execute()
@@ -57,7 +69,7 @@ export class OutboxRelay {
         .where('organizationId', '=', organizationId).where('id', '>', seen).where('id', '<=', lastId)
         .orderBy('id').execute()
       if (!rows.length) continue
-      this.lastId.set(organizationId, rows[rows.length - 1]!.id)
+      this.lastId.set(organizationId, Math.max(this.lastId.get(organizationId) ?? 0, rows[rows.length - 1]!.id))
       await this.bus.publish(rows.map(toStoredEvent))
     }
   }

@@ -6,6 +6,7 @@ import { channelsRoutes } from './channels/channels.routes'
 import { healthRoutes } from './health/health.routes'
 import { messagesRoutes } from './messages/messages.routes'
 import { notificationsRoutes } from './notifications/notifications.routes'
+import { realtimeRoutes } from './realtime/realtime.routes'
 import { resourcesRoutes } from './resources/resources.routes'
 import { tasksRoutes } from './tasks/tasks.routes'
 import { userRoutes } from './users/users.routes'
@@ -23,4 +24,5 @@ export const routeModules: Array<(app: FastifyInstance, deps: RouteDeps) => void
   resourcesRoutes,
   notificationsRoutes,
   auditRoutes,
+  realtimeRoutes,
 ]
