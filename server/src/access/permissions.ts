@@ -24,6 +24,7 @@ export const permissionMatrix = {
   'resource.delete.others': ['ceo', 'manager'],
   'message.delete.others': ['ceo', 'manager'],
   'audit.read': ['ceo'],
+  'reminder.set_for_others': ['ceo', 'manager'], // staff: themselves and a visible task's assignees
   'dashboard.read': ['ceo', 'manager'],
 } as const satisfies Record<string, readonly Role[]>
 
