@@ -13,7 +13,7 @@ export function fold(text: string): string {
 }
 
 const LEADING_KIND = /^(?:(?:the\s+)?(?:task|channel|document|doc|file|resource)\s+(?:called\s+|named\s+)?|(?:tarea|canal|documento|archivo|recurso)\s+(?:de\s+|del\s+|llamad[oa]\s+)?)/
-const ARTICLES = /^(?:the|a|an|our|my|this|that|these|those|el|la|los|las|un|una|unos|unas|lo|este|esta|ese|esa|nuestro|nuestra|mi|al|del)\s+/
+const ARTICLES = /^(?:the|a|an|our|my|this|that|these|those|el|la|los|las|un|una|unos|unas|lo|este|esta|ese|esa|nuestro|nuestra|mi|al|del|de)\s+/
 const TRAILING_KIND = /\s+(?:tasks?|channels?|documents?|docs?|files?|resources?|tareas?|canal(?:es)?|documentos?|archivos?|recursos?)$/
 
 const singular = (word: string) =>

@@ -22,6 +22,7 @@ export const EN_RULES: Rule[] = [
   ['createTasks', '[@pls] @newt {count} [new] [{priority}] @tasks {list}'],
   ['createTasks', '[@pls] @newt [{priority}] @tasks : {list}'],
   ['createTask', '[@pls] @newt [{priority}] @task @called {rest}'],
+  ['createTask', '[@pls] @newt [{priority}] @task (?:to|for_us_to|so_we) {rest}'],
   ['createTask', '[@pls] @newt [{priority}] @task {rest}'],
   ['createTask', '[@pls] add {rest} to (?:the_)?(?:task_list|tasks|todo_list|to-do_list|backlog)'],
   ['updateTask', '[@pls] mark {task} as {status}'],
@@ -77,9 +78,9 @@ export const EN_RULES: Rule[] = [
   ['unassign', '[@pls] (?:remove|unassign) {users}'],
 
   // Messages and files
-  ['message', '[@pls] (?:send|post|write|leave) [a] (?:message|note|update|announcement) (?:to|in|on|for|into) {target} (?:saying|that_says|that_reads|with|:) {content}'],
-  ['message', '[@pls] (?:send|post|write|leave) [a] (?:message|note|update|announcement) (?:saying|that_says|:) {content} (?:to|in|on|into) {target}'],
-  ['message', '[@pls] (?:send|post|write|leave) [a] (?:message|note|update|announcement) (?:saying|that_says|that_reads|:) {content}'],
+  ['message', '[@pls] (?:send|post|write|leave) [a] (?:message|note|update|announcement) (?:to|in|on|for|into) {target} (?:saying_that|saying|that_says|that_reads|with|:) {content}'],
+  ['message', '[@pls] (?:send|post|write|leave) [a] (?:message|note|update|announcement) (?:saying_that|saying|that_says|:) {content} (?:to|in|on|into) {target}'],
+  ['message', '[@pls] (?:send|post|write|leave) [a] (?:message|note|update|announcement) (?:saying_that|saying|that_says|that_reads|:) {content}'],
   ['message', '[@pls] (?:tell|message|notify|ping|remind) {target} (?:that|:) {content}'],
   ['message', '[@pls] let {target} know [that] {content}'],
   ['message', '[@pls] (?:post|say|announce|write) {content} (?:to|in|on|into) {target}'],

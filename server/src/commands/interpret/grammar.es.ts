@@ -63,9 +63,9 @@ export const ES_RULES: Rule[] = [
   ['unassign', '[@pls] (?:desasigna) {users}'],
 
   // Mensajes y archivos
-  ['message', '[@pls] (?:envía|envia|manda|publica|escribe|deja) [un] (?:mensaje|aviso|nota) (?:a|al|en|en_el|para|para_el) {target} (?:diciendo|que_diga|que_dice|con|:) {content}'],
-  ['message', '[@pls] (?:envía|envia|manda|publica|escribe|deja) [un] (?:mensaje|aviso|nota) (?:diciendo|que_diga|que_dice|:) {content} (?:a|al|en|en_el) {target}'],
-  ['message', '[@pls] (?:envía|envia|manda|publica|escribe|deja) [un] (?:mensaje|aviso|nota) (?:diciendo|que_diga|que_dice|:) {content}'],
+  ['message', '[@pls] (?:envía|envia|manda|publica|escribe|deja) [un] (?:mensaje|aviso|nota) (?:a|al|en|en_el|para|para_el) {target} (?:diciendo_que|diciendo|que_diga_que|que_diga|que_dice_que|que_dice|con|:) {content}'],
+  ['message', '[@pls] (?:envía|envia|manda|publica|escribe|deja) [un] (?:mensaje|aviso|nota) (?:diciendo_que|diciendo|que_diga_que|que_diga|que_dice|:) {content} (?:a|al|en|en_el) {target}'],
+  ['message', '[@pls] (?:envía|envia|manda|publica|escribe|deja) [un] (?:mensaje|aviso|nota) (?:diciendo_que|diciendo|que_diga_que|que_diga|que_dice|:) {content}'],
   ['message', '[@pls] (?:di|dile|avisa|escribe) (?:en|a|al) {target} (?:que|:) {content}'],
   ['message', '[@pls] (?:publica|escribe|di) {content} (?:en|al) {target}'],
   ['share', '[@pls] (?:sube|adjunta|subir|adjuntar) {resource} (?:a|al|en|en_el|a_la|para) {target}', { mode: 'upload' }],

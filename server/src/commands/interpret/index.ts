@@ -69,11 +69,19 @@ function run(input: InterpretInput, text: string, now: Date, forced: Language | 
 
 /** Stage 4 to 7 for one clause: the first rule whose handler accepts it wins. */
 function understand(clause: string, ctx: Ctx): boolean {
+  // A rule that needs a question may be the wrong reading: keep trying, ask only if nothing else fits.
+  let question: Clarification | undefined
   for (const match of matches(clause, GRAMMARS[ctx.language])) {
     const size = ctx.plan.size
-    if (handle(match.intent, { ...match.slots, __template: match.template }, ctx)) return true
+    try {
+      if (handle(match.intent, { ...match.slots, __template: match.template }, ctx)) return true
+    } catch (error) {
+      if (!(error instanceof Clarification)) throw error
+      question ??= error
+    }
     ctx.plan.truncate(size)
   }
+  if (question) throw question
   return false
 }
 

@@ -189,8 +189,13 @@ export class Resolver {
       throw this.ask('channel', '', [], false, this.say('Which channel do you mean?', '¿En qué canal?'))
     }
     const f = fold(t)
-    if (this.lex.pronouns.it.test(t) && this.focus.last) {
-      return this.focus.last === 'task' ? { task: this.task(t).ref } : { channel: this.channel('this channel').ref }
+    if (this.lex.pronouns.it.test(t)) {
+      if (this.focus.last) return this.focus.last === 'task' ? { task: this.task(t).ref } : { channel: this.channel('this channel').ref }
+      const recent = (this.input.context?.recent ?? []).find((r) => r.type === 'task' || r.type === 'channel')
+      if (recent) return recent.type === 'task' ? { task: { id: recent.id, name: recent.name } } : { channel: { id: recent.id, name: recent.name } }
+      const here = this.contextChannel()
+      if (here) return { channel: here.ref }
+      throw this.ask('task', t, [], false, this.say('Which task or channel do you mean?', '¿A qué tarea o canal te refieres?'))
     }
     if (this.lex.pronouns.thisChannel.test(t) || /\b(?:channel|canal)\b/.test(f)) return { channel: this.channel(t).ref }
     if (this.lex.pronouns.thatTask.test(t) || /\b(?:task|tarea)\b/.test(f)) return { task: this.task(t).ref }
