@@ -26,3 +26,4 @@ export const routeModules: Array<(app: FastifyInstance, deps: RouteDeps) => void
   auditRoutes,
   realtimeRoutes,
 ]
+import { webRoutes } from './web/web.routes'; routeModules.push(webRoutes) // the web app and its SPA fallback: last, after every API route

@@ -1,0 +1,75 @@
+import { useStore } from './state/store'
+
+const en = {
+  appName: 'Baton', signIn: 'Sign in', signOut: 'Sign out', email: 'Email', password: 'Password', signingIn: 'Signing in…',
+  demoAccounts: 'Demo accounts', demoHint: 'Every demo account uses the password', useAccount: 'Use this account',
+  channels: 'Channels', uncategorized: 'Other channels', myTasks: 'My tasks', board: 'Board', dashboard: 'Dashboard',
+  notifications: 'Notifications', markAllRead: 'Mark all read', noNotifications: 'You are all caught up.',
+  commandPlaceholder: 'Tell Baton what to do… (Ctrl+K)', command: 'Command', run: 'Preview', confirm: 'Confirm', cancel: 'Cancel',
+  undo: 'Undo', undone: 'Undone', holdToTalk: 'Hold to talk', recording: 'Listening… release to send', transcribing: 'Transcribing…',
+  planning: 'Planning…', executing: 'Running…', plan: 'Plan', result: 'Result', answer: 'Answer', transcript: 'Heard',
+  voiceUnavailable: 'Voice is not available on this server.', micDenied: 'Microphone access was refused.',
+  connLive: 'Live', connConnecting: 'Connecting…', connReconnecting: 'Reconnecting…', connOffline: 'Offline',
+  newTask: 'New task', title: 'Title', create: 'Create', save: 'Save', edit: 'Edit', delete: 'Delete', reply: 'Reply', replies: 'replies',
+  send: 'Send', messagePlaceholder: 'Write a message… (@name to mention)', noMessages: 'No messages yet. Start the conversation.',
+  noTasks: 'No tasks here yet.', noChannels: 'No channels yet. Try the command bar: “Create a channel for …”',
+  status: 'Status', priority: 'Priority', due: 'Due', assignees: 'Assignees', subtasks: 'Subtasks', dependencies: 'Dependencies',
+  dependsOn: 'Depends on', blocks: 'Blocks', criticalPath: 'Critical path', activity: 'Activity', description: 'Description',
+  unassigned: 'Unassigned', overdue: 'Overdue', atRisk: 'At risk', workload: 'Workload', recentCommands: 'Recent commands',
+  openTasks: 'open tasks', tasks: 'Tasks', messages: 'Messages', loading: 'Loading…', error: 'Something went wrong',
+  retry: 'Retry', notFound: 'Not found', back: 'Back', viewing: 'viewing', online: 'online', away: 'away', offline: 'offline',
+  assignedToYou: 'Assigned to you', language: 'Language', close: 'Close', blockedBy: 'Blocked by', progress: 'Progress',
+  filterAll: 'All', search: 'Search', none: 'None', members: 'Members', question: 'Baton asks', nothingOverdue: 'Nothing is overdue.',
+  nothingAtRisk: 'Nothing at risk.', noCommands: 'No commands yet.', skipToContent: 'Skip to content', menu: 'Menu',
+  pending: 'Pending', in_progress: 'In progress', review: 'Review', completed: 'Completed', cancelled: 'Cancelled',
+  low: 'Low', medium: 'Medium', high: 'High', urgent: 'Urgent', critical: 'Critical', moveTo: 'Move to', edited: 'edited',
+  deleteConfirm: 'Delete this message?', dropHere: 'Drop here', cannotLoad: 'Could not load this page.',
+}
+
+const es: typeof en = {
+  appName: 'Baton', signIn: 'Iniciar sesión', signOut: 'Cerrar sesión', email: 'Correo', password: 'Contraseña', signingIn: 'Entrando…',
+  demoAccounts: 'Cuentas de demostración', demoHint: 'Todas las cuentas de demostración usan la contraseña', useAccount: 'Usar esta cuenta',
+  channels: 'Canales', uncategorized: 'Otros canales', myTasks: 'Mis tareas', board: 'Tablero', dashboard: 'Panel',
+  notifications: 'Notificaciones', markAllRead: 'Marcar todo como leído', noNotifications: 'Estás al día.',
+  commandPlaceholder: 'Dile a Baton qué hacer… (Ctrl+K)', command: 'Comando', run: 'Previsualizar', confirm: 'Confirmar', cancel: 'Cancelar',
+  undo: 'Deshacer', undone: 'Deshecho', holdToTalk: 'Mantén para hablar', recording: 'Escuchando… suelta para enviar', transcribing: 'Transcribiendo…',
+  planning: 'Planificando…', executing: 'Ejecutando…', plan: 'Plan', result: 'Resultado', answer: 'Responder', transcript: 'Oído',
+  voiceUnavailable: 'La voz no está disponible en este servidor.', micDenied: 'Se denegó el acceso al micrófono.',
+  connLive: 'En vivo', connConnecting: 'Conectando…', connReconnecting: 'Reconectando…', connOffline: 'Sin conexión',
+  newTask: 'Nueva tarea', title: 'Título', create: 'Crear', save: 'Guardar', edit: 'Editar', delete: 'Eliminar', reply: 'Responder', replies: 'respuestas',
+  send: 'Enviar', messagePlaceholder: 'Escribe un mensaje… (@nombre para mencionar)', noMessages: 'Aún no hay mensajes. Empieza la conversación.',
+  noTasks: 'Aún no hay tareas.', noChannels: 'Aún no hay canales. Prueba la barra de comandos: «Crea un canal para …»',
+  status: 'Estado', priority: 'Prioridad', due: 'Vence', assignees: 'Responsables', subtasks: 'Subtareas', dependencies: 'Dependencias',
+  dependsOn: 'Depende de', blocks: 'Bloquea', criticalPath: 'Ruta crítica', activity: 'Actividad', description: 'Descripción',
+  unassigned: 'Sin asignar', overdue: 'Vencidas', atRisk: 'En riesgo', workload: 'Carga de trabajo', recentCommands: 'Comandos recientes',
+  openTasks: 'tareas abiertas', tasks: 'Tareas', messages: 'Mensajes', loading: 'Cargando…', error: 'Algo salió mal',
+  retry: 'Reintentar', notFound: 'No encontrado', back: 'Volver', viewing: 'viendo', online: 'en línea', away: 'ausente', offline: 'desconectado',
+  assignedToYou: 'Asignado a ti', language: 'Idioma', close: 'Cerrar', blockedBy: 'Bloqueada por', progress: 'Progreso',
+  filterAll: 'Todas', search: 'Buscar', none: 'Ninguna', members: 'Miembros', question: 'Baton pregunta', nothingOverdue: 'Nada vencido.',
+  nothingAtRisk: 'Nada en riesgo.', noCommands: 'Aún no hay comandos.', skipToContent: 'Saltar al contenido', menu: 'Menú',
+  pending: 'Pendiente', in_progress: 'En curso', review: 'Revisión', completed: 'Completada', cancelled: 'Cancelada',
+  low: 'Baja', medium: 'Media', high: 'Alta', urgent: 'Urgente', critical: 'Crítica', moveTo: 'Mover a', edited: 'editado',
+  deleteConfirm: '¿Eliminar este mensaje?', dropHere: 'Suelta aquí', cannotLoad: 'No se pudo cargar esta página.',
+}
+
+export type Key = keyof typeof en
+const dictionaries = { en, es }
+export type Lang = keyof typeof dictionaries
+
+export const langOf = (language: string | null | undefined): Lang =>
+  (language ?? navigator.language ?? 'en').toLowerCase().startsWith('es') ? 'es' : 'en'
+
+/** The UI strings in the signed-in user's language (Spanish or English). */
+export function useT() {
+  const lang = useStore((s) => langOf(s.me?.language))
+  const dict = dictionaries[lang]
+  const t = (key: Key) => dict[key] ?? en[key]
+  return Object.assign(t, { lang, locale: lang === 'es' ? 'es-ES' : 'en-US' })
+}
+export type T = ReturnType<typeof useT>
+
+export function formatDate(iso: string | null | undefined, locale: string, withTime = false) {
+  if (!iso) return ''
+  const d = new Date(iso)
+  return d.toLocaleDateString(locale, { month: 'short', day: 'numeric', ...(withTime ? { hour: 'numeric', minute: '2-digit' } : {}) })
+}
