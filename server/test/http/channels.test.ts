@@ -212,6 +212,21 @@ describe('editing and archiving', () => {
     expect(restored.body).toMatchObject({ status: 'active', archivedAt: null, version: 4 })
     expect(ids((await client.get('/api/v1/channels?status=active&limit=100')).body)).toContain(created.id)
   })
+
+  it('making a public channel private tells the non-members who lose sight of it', async () => {
+    const client = await as(manager)
+    const created = (await client.post('/api/v1/channels', { name: 'Going dark', memberIds: [staff.id] })).body
+    const before = await lastEventId()
+    const res = await client.patch(`/api/v1/channels/${created.id}`, { privacy: 'private' })
+    expect(res.body).toMatchObject({ privacy: 'private', version: 2 })
+    const events = await eventsSince(before)
+    expect(events.map((e) => e.type)).toEqual(['channel.updated', 'channel.updated'])
+    expect(events[0]!.scope).toEqual({ kind: 'channel', channelId: created.id })
+    const lostSight = (events[1]!.scope as { kind: string; userIds: string[] })
+    expect(lostSight.kind).toBe('users')
+    expect(lostSight.userIds.sort()).toEqual([otherManager.id, otherStaff.id].sort())
+    expect((await (await as(otherStaff)).get(`/api/v1/channels/${created.id}`)).status).toBe(404)
+  })
 })
 
 describe('listing', () => {
@@ -219,11 +234,14 @@ describe('listing', () => {
     const client = await as(manager)
     expect(ids((await client.get(`/api/v1/channels?categoryId=${categoryId}`)).body)).toContain(privateId)
     expect(ids((await client.get(`/api/v1/channels?categoryId=${categoryId}`)).body)).not.toContain(publicId)
-    expect(ids((await client.get('/api/v1/channels?privacy=private')).body)).toEqual([privateId])
+    const privateOnes = ids((await client.get('/api/v1/channels?privacy=private')).body)
+    expect(privateOnes).toContain(privateId)
+    expect(privateOnes).not.toContain(publicId)
     expect(ids((await client.get('/api/v1/channels?q=gener')).body)).toEqual([publicId])
     expect(ids((await client.get('/api/v1/channels?status=archived')).body)).toEqual([])
     const mine = ids((await (await as(staff)).get('/api/v1/channels?member=me')).body)
-    expect(mine).toEqual([privateId])
+    expect(mine).toContain(privateId)
+    expect(mine).not.toContain(publicId)
     expect((await client.get('/api/v1/channels?member=you')).status).toBe(400)
   })
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { requireChannel } from '../../access/channels'
+import { permissionMatrix } from '../../access/permissions'
 import { audit } from '../../audit/audit'
 import type { Channel } from '../../db/schema'
 import { emit } from '../../events/outbox'
@@ -13,7 +14,9 @@ import { updateChannelInput } from './channelSchemas'
  * Edits a channel (who manages it: the CEO, its creator, its owners/admins), with optimistic
  * concurrency: a stale `version` is 409 VERSION_CONFLICT carrying the current channel.
  * Archiving sets archived_at (leaving archived clears it). Emits channel.archived when this
- * archives the channel, channel.updated otherwise (channel scope).
+ * archives the channel, channel.updated otherwise (channel scope). When a public channel becomes
+ * private or restricted, the people who just lost sight of it (non-members other than the CEO)
+ * get the same event with scope `{kind:'users'}`, so their clients drop it.
  */
 export async function updateChannel(ctx: ActionContext, channelId: string, raw: z.input<typeof updateChannelInput>) {
   const input = parseInput(updateChannelInput, raw)
@@ -37,7 +40,16 @@ export async function updateChannel(ctx: ActionContext, channelId: string, raw: 
     .where('id', '=', channel.id).returningAll().executeTakeFirstOrThrow()
   const archived = changes.status === 'archived'
   const [before, after] = [await presentOneChannel(ctx.tx, channel), await presentOneChannel(ctx.tx, updated)]
-  await emit(ctx, archived ? 'channel.archived' : 'channel.updated', { kind: 'channel', channelId: channel.id }, after)
+  const type = archived ? 'channel.archived' : 'channel.updated'
+  await emit(ctx, type, { kind: 'channel', channelId: channel.id }, after)
+  if (channel.privacy === 'public' && updated.privacy !== 'public') {
+    const lostSight = await ctx.tx.selectFrom('users').select('id')
+      .where('organizationId', '=', ctx.actor.organizationId).where('deletedAt', 'is', null).where('role', 'not in', [...permissionMatrix['channel.see_all_private']])
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('channelMembers').select('channelMembers.userId')
+        .whereRef('channelMembers.userId', '=', 'users.id').where('channelMembers.channelId', '=', channel.id))))
+      .execute()
+    if (lostSight.length) await emit(ctx, type, { kind: 'users', userIds: lostSight.map((u) => u.id) }, after)
+  }
   await audit(ctx, { action: archived ? 'channel.archive' : 'channel.update', entityType: 'channel', entityId: channel.id, before, after })
   return updated
 }
