@@ -39,6 +39,6 @@ export function openDatabase(options: { url?: string; dataDir?: string; poolSize
     })
     dialect = new PGliteDialect(pglite)
   }
-  const db = new Kysely<DB>({ dialect, plugins: [new CamelCasePlugin()] })
+  const db = new Kysely<DB>({ dialect, plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })] })
   return { db, kind, close: () => db.destroy() }
 }
