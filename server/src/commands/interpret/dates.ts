@@ -108,7 +108,7 @@ export interface FoundDate {
 const parsers = { en: chrono.en, es: chrono.es }
 
 /** Finds a date phrase in `text` and resolves it under the spec's conventions. */
-export function findDate(text: string, clock: Clock): FoundDate | null {
+export function findDate(text: string, clock: Clock, pick: 'first' | 'last' = 'first'): FoundDate | null {
   const nowWall = wallOf(clock.now, clock.timezone)
   const today: Day = { year: nowWall.year, month: nowWall.month, day: nowWall.day }
   for (const special of SPECIAL_DAYS) {
@@ -119,7 +119,7 @@ export function findDate(text: string, clock: Clock): FoundDate | null {
   }
   const ref = { instant: clock.now, timezone: offsetMinutes(clock.now, clock.timezone) }
   const results = parsers[clock.language].parse(text, ref, { forwardDate: true })
-  const found = results[0] ?? (clock.language === 'es' ? chrono.en.parse(text, ref, { forwardDate: true })[0] : undefined)
+  const found = (pick === 'last' ? results[results.length - 1] : results[0]) ?? (clock.language === 'es' ? chrono.en.parse(text, ref, { forwardDate: true })[0] : undefined)
   if (!found) return null
   const start = found.start
   const hasTime = start.isCertain('hour')

@@ -92,7 +92,7 @@ export function peelTaskPhrase(text: string, clock: Clock, lex: Lexicon, decide:
 
 /** A date phrase at the very end of the text, with its connector ("due", "by", "para el"). */
 export function trailingDate(text: string, clock: Clock, lex: Lexicon): { iso: string; rest: string } | null {
-  const found = findDate(text, clock)
+  const found = findDate(text, clock, 'last')
   if (!found) return null
   const end = found.index + found.text.length
   if (text.slice(end).trim().replace(/[.,]$/, '') !== '') return null

@@ -83,6 +83,7 @@ export const EN_RULES: Rule[] = [
   ['message', '[@pls] (?:send|post|write|leave) [a] (?:message|note|update|announcement) (?:saying_that|saying|that_says|that_reads|:) {content}'],
   ['message', '[@pls] (?:tell|message|notify|ping|remind) {target} (?:that|:) {content}'],
   ['message', '[@pls] let {target} know [that] {content}'],
+  ['message', '[@pls] (?:post|say|announce|write) {content} (?:here|in_here)', { target: 'here' }],
   ['message', '[@pls] (?:post|say|announce|write) {content} (?:to|in|on|into) {target}'],
   ['message', '[@pls] (?:post|say|announce) {content}'],
   ['share', '[@pls] (?:upload|attach) {resource} (?:to|in|into|on|with|for) {target}', { mode: 'upload' }],

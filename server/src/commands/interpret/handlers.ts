@@ -86,7 +86,7 @@ const CHANNEL_PREP = /\b(?:to|in|into|from|of|on|with|a|al|en|con|del?)\b/i
 const HANDLERS: Record<Intent, Handler> = {
   createChannel(s, ctx) {
     const { lex, resolver: r } = ctx
-    let pre = (s.pre ?? '').trim().replace(/^(?:new|nuevo)\s+/i, '')
+    let pre = (s.pre ?? '').trim().replace(/^(?:new|nuev[oa])\b\s*/i, '')
     if (pre.split(' ').length > 4 || (pre && CHANNEL_PREP.test(pre) && !/^de\s/i.test(pre))) return false
     pre = pre.replace(/^de\s+/i, '')
     let privacy: string | undefined
@@ -138,6 +138,7 @@ const HANDLERS: Record<Intent, Handler> = {
   createTask(s, ctx) {
     const rest = s.rest ?? ''
     if (/^(?:for|to|para)\s*$/i.test(rest)) return false
+    if (!/called|named|titled|llamad|titulad/i.test(s.__template ?? '') && /^(?:called|named|titled|llamad[oa]|titulad[oa])\b/i.test(rest)) return false
     const explicit = /^⟦\d+⟧/.test(rest)
     return createTaskFrom(peel(rest, ctx, explicit || /called|named|titled|llamad|titulad/i.test(s.__template ?? '')), ctx, { priority: s.priority }) !== null
   },
@@ -162,7 +163,8 @@ const HANDLERS: Record<Intent, Handler> = {
     let target = s.target
     if (s.either) {
       const kindWord = /\b(?:task|channel|tarea|canal)\b/i
-      const swap = r.isUserish(s.y!) && (!r.isUserish(s.x!) || kindWord.test(s.x!))
+      const named = (t: string) => Boolean(r.quietTask(t) ?? r.quietChannel(t))
+      const swap = r.isUserish(s.y!) ? !r.isUserish(s.x!) || kindWord.test(s.x!) : !r.isUserish(s.x!) && named(s.x!)
       users = swap ? s.y : s.x
       target = swap ? s.x : s.y
     }
@@ -199,7 +201,7 @@ const HANDLERS: Record<Intent, Handler> = {
 
   deadline(s, ctx) {
     const found = anyDate(s.date ?? '', ctx.clock, ctx.lex)
-    if (!found || found.rest) return false
+    if (!found || !/^(?:the|el|la|a|al)?$/i.test(found.rest)) return false
     const task = ctx.resolver.task(s.task!)
     ctx.plan.add('SET_DEADLINE', { task: task.ref, dueDate: found.iso })
     return true
@@ -283,7 +285,7 @@ const HANDLERS: Record<Intent, Handler> = {
     const who = (s.who ?? 'me').trim()
     const users = ctx.lex.pronouns.me.test(who) ? undefined : refs(r.users(who))
     const task = r.quietTask(restore(body, ctx.quotes).text, 0.95)
-    ctx.plan.add('SET_REMINDER', { at, message: textOf(body, ctx), task: task?.ref, users })
+    ctx.plan.add('SET_REMINDER', { at, message: task ? task.name : textOf(body, ctx), task: task?.ref, users })
     return true
   },
 

@@ -131,3 +131,5 @@ function pick(said: string, pending: PendingClarification, input: InterpretInput
   if (fromAll.length === 1) return { id: fromAll[0]!.item.id, name: fromAll[0]!.item.name }
   return null
 }
+
+export { interpretWithProvider, llmConfigFromEnv, type LlmConfig, type ProviderOutcome } from './llm'

@@ -72,8 +72,8 @@ export const EN: Lexicon = {
   },
   macros: {
     a: '(?:a|an|another|one|some|the|a_new|an_new|new)',
-    newc: '(?:(?:create|make|set_up|setup|open|start|build|spin_up)(?:_(?:a|an|another|the|one|a_new|new))?|add_(?:a|an|another|a_new|new)|new)',
-    newt: '(?:(?:create|make|set_up|setup|schedule|log)(?:_(?:a|an|another|the|one|a_new|new|some))?|add_(?:a|an|another|a_new|new|one|some)|new)',
+    newc: '(?:(?:create|make|set_up|setup|open|start|build|spin_up)(?:_(?:a_new|an|another|a|the|one|new))?|add_(?:a_new|an|another|a|new)|new)',
+    newt: '(?:(?:create|make|set_up|setup|schedule|log)(?:_(?:a_new|an|another|a|the|one|new|some))?|add_(?:a_new|an|another|a|new|one|some)|new)',
     called: '(?:called|named|titled|:)',
     to: '(?:to|into|in|on|onto|for)',
     the: '(?:the|this|that|our|my)',
@@ -125,8 +125,8 @@ export const ES: Lexicon = {
   },
   macros: {
     a: '(?:un|una|unos|unas|otro|otra|el|la|nuevo|nueva|un_nuevo|una_nueva)',
-    newc: '(?:(?:crea|cree|créa|crear|haz|hazme|abre|monta|añade|agrega|anade|creame|créame)(?:_(?:un|una|otro|otra|el|la|un_nuevo|una_nueva|nuevo|nueva))?|nuevo|nueva)',
-    newt: '(?:(?:crea|cree|créa|crear|haz|hazme|añade|agrega|anade|pon|creame|créame|programa)(?:_(?:un|una|otra|otro|la|una_nueva|nueva|unas))?|nueva)',
+    newc: '(?:(?:crea|cree|créa|crear|haz|hazme|abre|monta|añade|agrega|anade|creame|créame)(?:_(?:un_nuevo|una_nueva|un|una|otro|otra|el|la|nuevo|nueva))?|nuevo|nueva)',
+    newt: '(?:(?:crea|cree|créa|crear|haz|hazme|añade|agrega|anade|pon|creame|créame|programa)(?:_(?:una_nueva|un|una|otra|otro|la|nueva|unas))?|nueva)',
     called: '(?:llamad[oa]|titulad[oa]|con_(?:el_)?nombre(?:_de)?|que_se_llame|denominad[oa]|:)',
     to: '(?:a|al|a_la|en|en_el|en_la|para|para_el|para_la)',
     the: '(?:el|la|los|las|este|esta|ese|esa)',

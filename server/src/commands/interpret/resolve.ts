@@ -199,11 +199,24 @@ export class Resolver {
     }
     if (this.lex.pronouns.thisChannel.test(t) || /\b(?:channel|canal)\b/.test(f)) return { channel: this.channel(t).ref }
     if (this.lex.pronouns.thatTask.test(t) || /\b(?:task|tarea)\b/.test(f)) return { task: this.task(t).ref }
-    const channel = this.quietChannel(t)
-    const task = this.quietTask(t)
+    let question: Clarification | undefined
+    const attempt = (kind: 'channel' | 'task') => {
+      try {
+        return this.find(kind, t)
+      } catch (error) {
+        if (!(error instanceof Clarification)) throw error
+        question ??= error
+        return null
+      }
+    }
+    const channel = attempt('channel')
+    const task = attempt('task')
     if (channel && (!task || nameScore(t, channel.name) >= nameScore(t, task.name))) return { channel: this.noteChannel(channel).ref }
     if (task) return { task: this.noteTask(task).ref }
-    return { channel: this.channel(t).ref }
+    if (question) throw question
+    const shown = core(t) || t
+    throw this.ask('channel', t, this.suggest('channel', t), false,
+      this.say(`I can't find a channel or task called “${shown}”. Which one do you mean?`, `No encuentro ningún canal ni tarea llamado “${shown}”. ¿A cuál te refieres?`))
   }
 
   /** An existing shared resource, or null when none is called that. */
