@@ -194,6 +194,19 @@ describe('editing and archiving', () => {
     expect((await client.patch(`/api/v1/channels/${privateId}`, { categoryId: NIL })).status).toBe(404)
   })
 
+  it('two concurrent edits from the same version: one wins, the other is 409, nothing is overwritten silently', async () => {
+    const client = await as(manager)
+    const created = (await client.post('/api/v1/channels', { name: 'Contested' })).body
+    const results = await Promise.all([
+      client.patch(`/api/v1/channels/${created.id}`, { description: 'first', version: 1 }),
+      ceo.patch(`/api/v1/channels/${created.id}`, { description: 'second', version: 1 }),
+    ])
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409])
+    const winner = results.find((r) => r.status === 200)!
+    expect((await ceo.get(`/api/v1/channels/${created.id}`)).body).toMatchObject({ description: winner.body.description, version: 2 })
+    expect(results.find((r) => r.status === 409)!.body.error.details.current).toMatchObject({ version: 2 })
+  })
+
   it('status: paused, then archived (archived_at set, channel.archived), and back to active', async () => {
     const client = await as(manager)
     const created = (await client.post('/api/v1/channels', { name: 'Winding down' })).body

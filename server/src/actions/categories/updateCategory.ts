@@ -3,7 +3,7 @@ import { can } from '../../access/permissions'
 import { audit } from '../../audit/audit'
 import type { Category } from '../../db/schema'
 import { emit } from '../../events/outbox'
-import { forbidden } from '../../http/errors'
+import { AppError, forbidden } from '../../http/errors'
 import { presentCategory } from '../../presenters/presentCategory'
 import type { ActionContext } from '../context'
 import { checkVersion, parseInput } from '../validate'
@@ -27,7 +27,12 @@ export async function updateCategory(ctx: ActionContext, categoryId: string, raw
   if (!Object.keys(changes).length) return category
   const updated = await ctx.tx.updateTable('categories')
     .set((eb) => ({ ...(changes as object), version: eb('version', '+', 1), updatedAt: ctx.now }))
-    .where('id', '=', category.id).returningAll().executeTakeFirstOrThrow()
+    .where('id', '=', category.id).where('version', '=', category.version).returningAll().executeTakeFirst()
+  if (!updated) {
+    const current = await requireCategory(ctx.tx, category.id)
+    throw new AppError('VERSION_CONFLICT', `Someone else changed this category at the same time (it is now version ${current.version}).`,
+      { current: presentCategory(current) })
+  }
   const dto = presentCategory(updated)
   await emit(ctx, 'category.updated', { kind: 'org' }, dto)
   await audit(ctx, { action: 'category.update', entityType: 'category', entityId: category.id, before: presentCategory(category), after: dto })

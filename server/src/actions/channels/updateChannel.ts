@@ -8,6 +8,7 @@ import { presentOneChannel } from '../../queries/channelFacts'
 import { requireCategory } from '../categories/categoryRules'
 import type { ActionContext } from '../context'
 import { checkVersion, parseInput } from '../validate'
+import { AppError } from '../../http/errors'
 import { updateChannelInput } from './channelSchemas'
 
 /**
@@ -37,7 +38,8 @@ export async function updateChannel(ctx: ActionContext, channelId: string, raw: 
 
   const updated = await ctx.tx.updateTable('channels')
     .set((eb) => ({ ...(changes as object), version: eb('version', '+', 1), updatedAt: ctx.now }))
-    .where('id', '=', channel.id).returningAll().executeTakeFirstOrThrow()
+    .where('id', '=', channel.id).where('version', '=', channel.version).returningAll().executeTakeFirst()
+  if (!updated) throw await lostRace(ctx, channel.id)
   const archived = changes.status === 'archived'
   const [before, after] = [await presentOneChannel(ctx.tx, channel), await presentOneChannel(ctx.tx, updated)]
   const type = archived ? 'channel.archived' : 'channel.updated'
@@ -52,4 +54,11 @@ export async function updateChannel(ctx: ActionContext, channelId: string, raw: 
   }
   await audit(ctx, { action: archived ? 'channel.archive' : 'channel.update', entityType: 'channel', entityId: channel.id, before, after })
   return updated
+}
+
+/** Another transaction changed the row between our read and our write (its lock made us wait). */
+async function lostRace(ctx: ActionContext, channelId: string) {
+  const current = await requireChannel(ctx.tx, ctx.actor, channelId, 'see')
+  return new AppError('VERSION_CONFLICT', `Someone else changed this channel at the same time (it is now version ${current.version}).`,
+    { current: await presentOneChannel(ctx.tx, current, ctx.actor.id) })
 }
