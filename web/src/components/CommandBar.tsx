@@ -5,6 +5,7 @@ import { getState, useStore } from '../state/store'
 import { useT, type T } from '../i18n'
 import { match, navigate } from '../router'
 import { WavRecorder } from '../voice/wavRecorder'
+import { Icon } from './ui'
 
 type Phase = 'idle' | 'recording' | 'transcribing' | 'planning' | 'preview' | 'clarify' | 'executing' | 'done' | 'failed' | 'undone'
 
@@ -115,7 +116,7 @@ export function CommandBar({ path }: { path: string }) {
             onPointerDown={(e) => { e.preventDefault(); void startTalking() }}
             onPointerUp={() => void stopTalking()} onPointerLeave={() => { if (phase === 'recording') void stopTalking() }}
             onKeyDown={(e) => { if ((e.key === ' ' || e.key === 'Enter') && !e.repeat) { e.preventDefault(); void startTalking() } }}
-            onKeyUp={(e) => { if (e.key === ' ' || e.key === 'Enter') void stopTalking() }}>🎙</button>
+            onKeyUp={(e) => { if (e.key === ' ' || e.key === 'Enter') void stopTalking() }}><Icon name="mic" /></button>
           <button type="submit" className="btn primary" disabled={busy || !text.trim()}>{t('run')}</button>
         </form>
         <div className="cmd-body" aria-live="polite">

@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import { useStore } from '../state/store'
 import { useT } from '../i18n'
-import { A, Avatar } from './ui'
+import { A, Avatar, Icon } from './ui'
 import type { Channel } from '../api/types'
 
 /** Channels grouped by category (with unread badges), the main pages, and who is online. */
@@ -49,7 +49,7 @@ export function Sidebar({ path }: { path: string }) {
                 <li key={c.id}>
                   <A href={`/channels/${c.id}`} className={`nav-item channel${active ? ' active' : ''}${n ? ' has-unread' : ''}`}
                     label={n ? `${c.name}, ${n} unread` : c.name}>
-                    <span className="hash" aria-hidden="true">{c.privacy === 'private' ? '🔒' : '#'}</span>
+                    <span className="hash" aria-hidden="true">{c.privacy === 'public' ? '#' : <Icon name="lock" size={12} />}</span>
                     <span className="name">{c.name}</span>
                     {n > 0 && !active && <span className="badge" aria-hidden="true">{n > 99 ? '99+' : n}</span>}
                   </A>

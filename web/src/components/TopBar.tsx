@@ -6,6 +6,7 @@ import { signOut } from '../state/data'
 import { formatDate, useT } from '../i18n'
 import { navigate } from '../router'
 import { openCommandBar } from './CommandBar'
+import { Icon } from './ui'
 
 export function TopBar({ onMenu, menuOpen }: { onMenu: () => void; menuOpen: boolean }) {
   const t = useT()
@@ -22,16 +23,16 @@ export function TopBar({ onMenu, menuOpen }: { onMenu: () => void; menuOpen: boo
 
   return (
     <header className="topbar">
-      <button className="icon-btn menu-btn" aria-label={t('menu')} aria-expanded={menuOpen} onClick={onMenu}>☰</button>
+      <button className="icon-btn menu-btn" aria-label={t('menu')} aria-expanded={menuOpen} onClick={onMenu}><Icon name="menu" /></button>
       <button className="cmd-trigger" onClick={() => openCommandBar()} aria-keyshortcuts="Control+K Meta+K">
-        <span aria-hidden="true">⌘</span> <span className="cmd-trigger-text">{t('commandPlaceholder')}</span>
+        <Icon name="spark" size={16} /> <span className="cmd-trigger-text">{t('commandPlaceholder')}</span>
       </button>
       <span className={`conn conn-${connection}`} role="status" aria-live="polite" title={connLabel} data-connection={connection}>
         <span className="conn-dot" aria-hidden="true" /><span className="conn-text">{connLabel}</span>
       </span>
       <div className="notif-wrap">
         <button className="icon-btn bell" aria-label={`${t('notifications')}${unread ? ` (${unread})` : ''}`} aria-expanded={panel} onClick={() => setPanel((p) => !p)}>
-          🔔{unread > 0 && <span className="badge" aria-hidden="true">{unread > 99 ? '99+' : unread}</span>}
+          <Icon name="bell" />{unread > 0 && <span className="badge" aria-hidden="true">{unread > 99 ? '99+' : unread}</span>}
         </button>
         {panel && <NotificationsPanel onClose={() => setPanel(false)} />}
       </div>

@@ -2,7 +2,7 @@ import { memo, useEffect, useMemo, useState, type DragEvent } from 'react'
 import { api, ApiError } from '../api/client'
 import type { Task, TaskStatus } from '../api/types'
 import { loadTasks } from '../state/data'
-import { setState, toast, useStore } from '../state/store'
+import { setState, useStore } from '../state/store'
 import { useAsync } from '../state/useAsync'
 import { formatDate, useT } from '../i18n'
 import { A, Avatar, ErrorBox, PriorityPill, Spinner } from '../components/ui'
@@ -19,9 +19,7 @@ export async function moveTask(task: Task, status: TaskStatus): Promise<string |
     return null
   } catch (e) {
     setState((s) => ({ tasks: { ...s.tasks, [task.id]: { ...s.tasks[task.id]!, status: task.status } } }))
-    const message = e instanceof ApiError ? e.message : String(e)
-    toast(message, { tone: 'error' })
-    return message
+    return e instanceof ApiError ? e.message : String(e)
   }
 }
 

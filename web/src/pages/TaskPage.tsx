@@ -102,8 +102,8 @@ export function TaskPage({ taskId }: { taskId: string }) {
         <ul className="activity">
           {data.activity.map((m) => <li key={m.id}><Avatar userId={m.userId ?? ''} size={18} /> {m.content} <time className="muted small">{formatDate(m.createdAt, t.locale, true)}</time></li>)}
           {task.completedAt && <li>✓ {t('completed')} <time className="muted small">{formatDate(task.completedAt, t.locale, true)}</time></li>}
-          <li className="muted">{t('edit')}: <time className="small">{formatDate(task.updatedAt, t.locale, true)}</time></li>
-          <li className="muted">{t('create')}: {task.createdBy ? users[task.createdBy]?.name : ''} <time className="small">{formatDate(task.createdAt, t.locale, true)}</time></li>
+          <li className="muted">{t('updated')}: <time className="small">{formatDate(task.updatedAt, t.locale, true)}</time></li>
+          <li className="muted">{t('createdBy')}: {task.createdBy ? users[task.createdBy]?.name : ''} <time className="small">{formatDate(task.createdAt, t.locale, true)}</time></li>
         </ul>
       </section>
     </article>

@@ -1,0 +1,122 @@
+/**
+ * The web app in a real browser (Debian's Chromium driven by playwright-core) against a real
+ * Baton with the demo organization. Screenshots of the main pages go to test-results/web/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser } from 'playwright-core'
+import { apiAs, ensureBuilt, hasChromium, launch, shot, signIn, startServer } from './support'
+
+const SEED_COMMAND = 'Create a marketing channel for Q1 campaign, add Sarah and Mike, create three tasks: content creation due next Friday, '
+  + 'social media strategy due Wednesday, and budget review due tomorrow. Make the budget review block the other two tasks. '
+  + 'Also upload the brand guidelines document to this channel.'
+
+if (!hasChromium) console.warn('web/test: /usr/bin/chromium is absent (apt-get install -y chromium); the browser tests are skipped.')
+
+describe.skipIf(!hasChromium)('web app in Chromium', () => {
+  let server: Awaited<ReturnType<typeof startServer>>
+  let browser: Browser
+  let ceo: Awaited<ReturnType<typeof apiAs>>
+
+  beforeAll(async () => {
+    ensureBuilt()
+    server = await startServer()
+    browser = await launch()
+    ceo = await apiAs(server.url, 'ceo@baton.demo')
+  }, 180_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  it('signs in (demo accounts listed) and creates a task through the UI', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+    const first = await context.newPage()
+    await first.goto(`${server.url}/`)
+    await first.getByText('Demo accounts').waitFor()
+    await shot(first, '01-sign-in')
+    await first.close()
+
+    const page = await signIn(context, server.url, 'ceo@baton.demo')
+    await page.getByRole('heading', { name: 'My tasks' }).waitFor()
+    await page.getByLabel('Title').fill('Write the launch memo')
+    await page.getByRole('button', { name: 'Create' }).click()
+    await page.locator('.task-list').getByText('Write the launch memo').waitFor()
+    const listed = await ceo.call<{ items: Array<{ title: string }> }>('GET', '/tasks?assignee=me&limit=100')
+    expect(listed.body.items.map((t) => t.title)).toContain('Write the launch memo')
+    await shot(page, '02-my-tasks')
+
+    const channel = await ceo.call<{ id: string }>('POST', '/channels', { name: 'Launch Room', memberIds: [] })
+    expect(channel.status).toBe(201)
+    await page.locator('.sidebar').getByText('Launch Room').click() // arrived live, without a reload
+    await page.locator('.channel-page').waitFor()
+    await page.getByLabel('Write a message… (@name to mention)').fill('Kick-off at 10, @Sarah please bring the numbers')
+    await page.getByRole('button', { name: 'Send' }).click()
+    await page.locator('.message .mention').first().waitFor()
+    await shot(page, '03-channel')
+    await context.close()
+  }, 60_000)
+
+  it('drags a task across the board, and a blocked completion shows the server\'s message', async () => {
+    const blocker = (await ceo.call<{ id: string }>('POST', '/tasks', { title: 'Approve budget', priority: 'high' })).body
+    const blocked = (await ceo.call<{ id: string }>('POST', '/tasks', { title: 'Sign vendor contract' })).body
+    const dep = await ceo.call('POST', `/tasks/${blocked.id}/dependencies`, { dependsOnTaskId: blocker.id, dependencyType: 'blocks' })
+    expect(dep.status).toBe(201)
+
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+    const page = await signIn(context, server.url, 'ceo@baton.demo')
+    await page.getByRole('link', { name: 'Board', exact: true }).click()
+    const card = page.locator(`.task-card[data-task-id="${blocker.id}"]`)
+    await card.waitFor()
+    await card.dragTo(page.locator('.column[data-status="in_progress"]'))
+    await page.locator(`.column[data-status="in_progress"] .task-card[data-task-id="${blocker.id}"]`).waitFor()
+    await expect.poll(async () => (await ceo.call<{ status: string }>('GET', `/tasks/${blocker.id}`)).body.status).toBe('in_progress')
+
+    await page.locator(`.task-card[data-task-id="${blocked.id}"]`).dragTo(page.locator('.column[data-status="completed"]'))
+    const refusal = page.getByTestId('board-refusal')
+    await refusal.waitFor()
+    expect(await refusal.textContent()).toContain('is blocked by "Approve budget"')
+    await page.locator(`.column[data-status="pending"] .task-card[data-task-id="${blocked.id}"]`).waitFor() // put back
+    expect((await ceo.call<{ status: string }>('GET', `/tasks/${blocked.id}`)).body.status).toBe('pending')
+    await shot(page, '04-board-refusal')
+
+    await page.goto(`${server.url}/tasks/${blocked.id}`)
+    await page.locator('.dep-graph').waitFor()
+    await shot(page, '05-task-detail')
+    await page.getByRole('link', { name: 'Dashboard' }).click()
+    await page.locator('.kpis').waitFor()
+    await shot(page, '06-dashboard')
+    await context.close()
+  }, 60_000)
+
+  it('the CEO previews and confirms the seed command; a staff member sees the channel and tasks appear live', async (ctx) => {
+    const probe = await ceo.call('POST', '/commands', { text: 'what is overdue?', dryRun: true })
+    if (probe.status === 404) ctx.skip(true, 'POST /api/v1/commands is not served yet')
+
+    const staffContext = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+    const staff = await signIn(staffContext, server.url, 'priya@baton.demo')
+    await staff.goto(`${server.url}/board`) // a client-side reload-free page from here on
+    await staff.locator('[data-connection="live"]').waitFor()
+    await staff.locator('.board').waitFor()
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+    const page = await signIn(context, server.url, 'ceo@baton.demo')
+    await page.keyboard.press('Control+k')
+    await page.getByLabel('Command', { exact: true }).fill(SEED_COMMAND)
+    await page.getByRole('button', { name: 'Preview' }).click()
+    await page.getByRole('button', { name: 'Confirm' }).waitFor()
+    expect(await page.locator('.steps .step').count()).toBeGreaterThanOrEqual(8)
+    await shot(page, '07-command-preview')
+    await page.getByRole('button', { name: 'Confirm' }).click()
+    await page.getByRole('button', { name: 'Undo' }).waitFor({ timeout: 20_000 })
+    await shot(page, '08-command-done')
+
+    await staff.locator('.sidebar').getByText('Q1 Campaign').waitFor({ timeout: 10_000 })
+    for (const title of ['content creation', 'social media strategy', 'budget review']) {
+      await staff.locator('.board .task-card').filter({ hasText: new RegExp(title, 'i') }).first().waitFor({ timeout: 10_000 })
+    }
+    await shot(staff, '09-staff-live-board')
+    await staffContext.close()
+    await context.close()
+  }, 90_000)
+})
