@@ -107,8 +107,13 @@ export interface FoundDate {
 
 const parsers = { en: chrono.en, es: chrono.es }
 
+/** Words without which no text holds a date: chrono is skipped for everything else (most clauses). */
+const DATEISH =
+  /\d|\b(?:today|tonight|tomorrow|yesterday|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|noon|midnight|morning|afternoon|evening|night|week|month|year|day|hour|min|eod|eow|now|hoy|mañana|manana|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|mediod[ií]a|medianoche|noche|tarde|semana|mes|año|d[ií]a|hora|minuto|pasado)/i
+
 /** Finds a date phrase in `text` and resolves it under the spec's conventions. */
 export function findDate(text: string, clock: Clock, pick: 'first' | 'last' = 'first'): FoundDate | null {
+  if (!DATEISH.test(text)) return null
   const nowWall = wallOf(clock.now, clock.timezone)
   const today: Day = { year: nowWall.year, month: nowWall.month, day: nowWall.day }
   for (const special of SPECIAL_DAYS) {

@@ -19,8 +19,21 @@ const TRAILING_KIND = /\s+(?:tasks?|channels?|documents?|docs?|files?|resources?
 const singular = (word: string) =>
   word.length <= 3 || /(?:ss|us|is)$/.test(word) ? word : /(?:ch|sh|x|z)es$/.test(word) ? word.slice(0, -2) : word.replace(/s$/, '')
 
-/** The comparable core of a name: "the Brand Guidelines document" → "brand guideline". */
+const cores = new Map<string, string>()
+
+/** The comparable core of a name: "the Brand Guidelines document" → "brand guideline". Memoized. */
 export function core(text: string, extraKinds?: Lexicon['kindNouns']): string {
+  if (extraKinds) return computeCore(text, extraKinds)
+  let c = cores.get(text)
+  if (c === undefined) {
+    if (cores.size > 20_000) cores.clear()
+    c = computeCore(text)
+    cores.set(text, c)
+  }
+  return c
+}
+
+function computeCore(text: string, extraKinds?: Lexicon['kindNouns']): string {
   let s = fold(text)
   for (let i = 0; i < 3; i++) s = s.replace(ARTICLES, '').replace(LEADING_KIND, '')
   if (s.split(' ').length > 1) s = s.replace(TRAILING_KIND, '')
@@ -63,7 +76,7 @@ export function nameScore(query: string, name: string): number {
   const qt = q.split(' ')
   const nt = n.split(' ')
   if (qt.length === nt.length && [...qt].sort().join(' ') === [...nt].sort().join(' ')) return 0.98
-  const sim = similarity(q, n)
+  const sim = Math.abs(q.length - n.length) <= 0.2 * Math.max(q.length, n.length) ? similarity(q, n) : 0
   if (sim >= 0.8) return 0.8 + (sim - 0.8) * 0.75 // typos: 0.8 … 0.95
   const tokenHit = (t: string) => nt.some((w) => w === t || (t.length > 4 && similarity(t, w) >= 0.8))
   if (qt.every(tokenHit)) return 0.7 + 0.15 * (qt.join(' ').length / n.length)

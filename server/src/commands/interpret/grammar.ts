@@ -30,6 +30,8 @@ export interface CompiledRule {
   intent: Intent
   template: string
   regex: RegExp
+  /** Cheap pre-checks: the rule's required words, each searched on its own before the full match. */
+  required: RegExp[]
   fixed: Record<string, string>
 }
 
@@ -60,12 +62,14 @@ function compileToken(token: string, lex: Lexicon, typed: Record<string, string>
 export function compile(rules: Rule[], lex: Lexicon): CompiledRule[] {
   const typed = typedSlots(lex)
   return rules.map(([intent, template, fixed]) => {
+    const required: RegExp[] = []
     const parts = template.split(' ').filter(Boolean).map((token) => {
       const optional = /^\[.*\]$/.test(token)
       const body = compileToken(optional ? token.slice(1, -1) : token, lex, typed)
+      if (!optional && !token.includes('{')) required.push(new RegExp(`\\s${body}(?=\\s|$)`, 'iu'))
       return optional ? `(?:\\s+${body})?` : `\\s+${body}`
     })
-    return { intent, template, regex: new RegExp(`^${parts.join('')}\\s*$`, 'iu'), fixed: fixed ?? {} }
+    return { intent, template, regex: new RegExp(`^${parts.join('')}\\s*$`, 'iu'), required, fixed: fixed ?? {} }
   })
 }
 
@@ -73,6 +77,7 @@ export function compile(rules: Rule[], lex: Lexicon): CompiledRule[] {
 export function* matches(clause: string, rules: CompiledRule[]): Generator<Match> {
   const text = ` ${clause}`
   for (const rule of rules) {
+    if (!rule.required.every((r) => r.test(text))) continue
     const m = rule.regex.exec(text)
     if (!m) continue
     const slots: Record<string, string> = { ...rule.fixed }

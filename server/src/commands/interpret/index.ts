@@ -89,7 +89,7 @@ function understand(clause: string, ctx: Ctx): boolean {
 export function answerClarification(pending: PendingClarification, answer: string, input: InterpretInput): InterpretResult {
   const { language, question } = pending
   const lex = LEXICONS[language]
-  const said = answer.trim().replace(/[.!?¡¿]+/g, '').trim()
+  const said = answer.trim().replace(/^[¡¿]+|[.!?]+$/g, '').trim()
   if (lex.cancel.test(said))
     return { kind: 'not_understood', language, message: language === 'es' ? 'De acuerdo, lo dejo.' : "Okay, I've dropped that command." }
   const choice = pick(said, pending, input)
