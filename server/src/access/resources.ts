@@ -8,7 +8,7 @@ import { can } from './permissions'
 import { requireTask, taskScope, visibleTaskFilter } from './tasks'
 
 /**
- * Shared-resource visibility (docs/resources.md). A resource is visible to:
+ * Shared-resource visibility (docs/messages-resources-notifications.md). A resource is visible to:
  * - the CEO, always;
  * - the person who uploaded it;
  * - everyone, while it is linked to nothing (an organization-wide resource);

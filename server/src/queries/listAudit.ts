@@ -5,6 +5,7 @@ import type { Database } from '../db/database'
 import type { Selectable } from 'kysely'
 import type { AuditLogTable } from '../db/schema'
 import { forbidden } from '../http/errors'
+import { checkCursorKeys } from './cursorKeys'
 import { decodeCursor, pageQuery, toPage } from './pagination'
 
 const iso = z.iso.datetime({ offset: true })
@@ -43,12 +44,8 @@ export async function listAudit(db: Database, actor: Actor, filter: ListAuditQue
   }
   if (filter.from) query = query.where('createdAt', '>=', new Date(filter.from))
   if (filter.to) query = query.where('createdAt', '<=', new Date(filter.to))
-  const after = decodeCursor(filter.cursor, 1)
-  if (after) {
-    const id = Number(after[0])
-    if (!Number.isSafeInteger(id)) return { items: [], nextCursor: null }
-    query = query.where('id', '<', id)
-  }
+  const after = checkCursorKeys(decodeCursor(filter.cursor, 1), ['bigint'])
+  if (after) query = query.where('id', '<', Number(after[0]))
   const rows = await query.orderBy('id', 'desc').limit(filter.limit + 1).execute()
   return toPage(rows, filter.limit, presentAuditEntry, (r) => [String(r.id)])
 }

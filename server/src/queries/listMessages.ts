@@ -5,6 +5,7 @@ import { requireConversation, requireMessage } from '../access/messages'
 import type { Database } from '../db/database'
 import type { DB, Message } from '../db/schema'
 import { presentMessage } from '../presenters/presentMessage'
+import { checkCursorKeys, type CursorKey } from './cursorKeys'
 import { decodeCursor, pageQuery, toPage } from './pagination'
 
 export const listMessagesQuery = pageQuery.extend({
@@ -37,14 +38,14 @@ type MessageQuery = SelectQueryBuilder<DB, 'messages', Message>
 
 async function page(query: MessageQuery, filter: ListMessagesQuery, dir: 'asc' | 'desc') {
   const keys = filter.q
-    ? [{ expr: sql`ts_rank(messages.search, ${tsQuery(filter.q)})`, cast: 'real' }, { expr: sql`messages.created_at`, cast: 'timestamptz' }]
-    : [{ expr: sql`messages.created_at`, cast: 'timestamptz' }]
+    ? [{ expr: sql`ts_rank(messages.search, ${tsQuery(filter.q)})`, cast: 'real' as const }, { expr: sql`messages.created_at`, cast: 'timestamptz' as const }]
+    : [{ expr: sql`messages.created_at`, cast: 'timestamptz' as const }]
   const order = filter.q ? 'desc' : dir
   if (filter.q) query = query.where(sql<SqlBool>`messages.search @@ ${tsQuery(filter.q)}`)
-  const after = decodeCursor(filter.cursor, keys.length + 1)
+  const after = checkCursorKeys(decodeCursor(filter.cursor, keys.length + 1), [...keys.map((k) => k.cast as CursorKey), 'uuid'])
   if (after) {
     const left = sql.join([...keys.map((k) => k.expr), sql`messages.id`])
-    const right = sql.join([...keys.map((k, i) => sql`${String(after[i])}::${sql.raw(k.cast)}`), sql`${String(after[keys.length])}::uuid`])
+    const right = sql.join([...keys.map((k, i) => sql`${after[i]}::${sql.raw(k.cast)}`), sql`${after[keys.length]}::uuid`])
     query = query.where(sql<SqlBool>`(${left}) ${sql.raw(order === 'desc' ? '<' : '>')} (${right})` as Expression<SqlBool>)
   }
   let q = query.select(keys.map((k, i) => sql<string>`(${k.expr})::text`.as(`k${i}`)))

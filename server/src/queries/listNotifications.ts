@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { Actor } from '../actions/context'
 import type { Database } from '../db/database'
 import { presentNotification } from '../presenters/presentNotification'
+import { checkCursorKeys } from './cursorKeys'
 import { decodeCursor, pageQuery, toPage } from './pagination'
 
 export const listNotificationsQuery = pageQuery.extend({
@@ -24,9 +25,9 @@ export async function listNotifications(db: Database, actor: Actor, filter: List
   let query = mineAndDue(db, actor, now).selectAll('notifications').select(sql<string>`(${deliveredAt})::text`.as('key'))
   if (filter.unread === true) query = query.where('notifications.readAt', 'is', null)
   if (filter.unread === false) query = query.where('notifications.readAt', 'is not', null)
-  const after = decodeCursor(filter.cursor, 2)
+  const after = checkCursorKeys(decodeCursor(filter.cursor, 2), ['timestamptz', 'uuid'])
   if (after) {
-    query = query.where(sql<SqlBool>`(${deliveredAt}, notifications.id) < (${String(after[0])}::timestamptz, ${String(after[1])}::uuid)` as Expression<SqlBool>)
+    query = query.where(sql<SqlBool>`(${deliveredAt}, notifications.id) < (${after[0]}::timestamptz, ${after[1]}::uuid)` as Expression<SqlBool>)
   }
   const rows = await query.orderBy(deliveredAt, 'desc').orderBy('notifications.id', 'desc').limit(filter.limit + 1).execute()
   return toPage(rows, filter.limit, presentNotification, (r) => [r.key, r.id])

@@ -9,6 +9,7 @@ import { resourceTypeSchema } from '../actions/resources/resourceSchemas'
 import type { Database } from '../db/database'
 import type { DB, LinkEntityType, ResourceLink, SharedResource } from '../db/schema'
 import { presentResource } from '../presenters/presentResource'
+import { checkCursorKeys } from './cursorKeys'
 import { decodeCursor, pageQuery, toPage } from './pagination'
 
 export const listResourcesQuery = pageQuery.extend({
@@ -47,9 +48,9 @@ export async function getResource(db: Database, actor: Actor, resourceId: string
 type ResourceQuery = SelectQueryBuilder<DB, 'sharedResources', SharedResource>
 
 async function pageByCreated(db: Database, actor: Actor, query: ResourceQuery, filter: ListResourcesQuery) {
-  const after = decodeCursor(filter.cursor, 2)
+  const after = checkCursorKeys(decodeCursor(filter.cursor, 2), ['timestamptz', 'uuid'])
   if (after) {
-    query = query.where(sql<SqlBool>`(shared_resources.created_at, shared_resources.id) < (${String(after[0])}::timestamptz, ${String(after[1])}::uuid)` as Expression<SqlBool>)
+    query = query.where(sql<SqlBool>`(shared_resources.created_at, shared_resources.id) < (${after[0]}::timestamptz, ${after[1]}::uuid)` as Expression<SqlBool>)
   }
   const rows = await query.select(sql<string>`shared_resources.created_at::text`.as('createdKey'))
     .orderBy('sharedResources.createdAt', 'desc').orderBy('sharedResources.id', 'desc').limit(filter.limit + 1).execute()

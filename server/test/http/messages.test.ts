@@ -60,6 +60,10 @@ describe('posting and reading channel messages', () => {
     expect((await client.get(`/api/v1/messages/${UNKNOWN}`)).status).toBe(404)
     expect((await client.get('/api/v1/channels/' + publicChannel + '/messages?limit=101')).status).toBe(400)
     expect((await client.get('/api/v1/channels/' + publicChannel + '/messages?cursor=garbage')).status).toBe(400)
+    const forged = Buffer.from(JSON.stringify(['yesterday', 'not-a-uuid'])).toString('base64url')
+    expect((await client.get(`/api/v1/channels/${publicChannel}/messages?cursor=${forged}`)).status).toBe(400)
+    expect((await client.get(`/api/v1/notifications?cursor=${forged}`)).status).toBe(400)
+    expect((await client.get(`/api/v1/resources?cursor=${forged}`)).status).toBe(400)
   })
 
   it('accepts voice and file messages from clients; the server posts system messages through the action', async () => {
