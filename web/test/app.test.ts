@@ -54,6 +54,9 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     await page.getByRole('button', { name: 'Send' }).click()
     await page.locator('.message .mention').first().waitFor()
     await shot(page, '03-channel')
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.getByRole('button', { name: 'Menu' }).click()
+    await shot(page, '03b-phone-menu')
     await context.close()
   }, 60_000)
 

@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useState, type DragEvent } from 'react'
+import { memo, useCallback, useEffect, useMemo, useState, type DragEvent } from 'react'
 import { api, ApiError } from '../api/client'
 import type { Task, TaskStatus } from '../api/types'
 import { loadTasks } from '../state/data'
@@ -46,6 +46,7 @@ export function Board() {
     if (data && !loading) requestAnimationFrame(() => { performance.mark('board-ready'); document.body.dataset.boardReady = '1' })
   }, [data, loading])
 
+  const onMove = useCallback(async (task: Task, status: TaskStatus) => setRefusal(await moveTask(task, status)), [])
   const onDrop = (status: TaskStatus) => async (e: DragEvent) => {
     e.preventDefault()
     setOver(null)
@@ -73,7 +74,7 @@ export function Board() {
               onDragLeave={() => setOver(null)} onDrop={(e) => void onDrop(status)(e)}>
               <h2 className="column-title">{t(status)} <span className="count">{columns[status].length}</span></h2>
               <ul className="cards">
-                {columns[status].map((task) => <Card key={task.id} task={task} onMove={async (s) => setRefusal(await moveTask(task, s))} />)}
+                {columns[status].map((task) => <Card key={task.id} task={task} onMove={onMove} />)}
               </ul>
             </section>
           ))}
@@ -83,7 +84,7 @@ export function Board() {
   )
 }
 
-const Card = memo(function Card({ task, onMove }: { task: Task; onMove: (s: TaskStatus) => void }) {
+const Card = memo(function Card({ task, onMove }: { task: Task; onMove: (task: Task, s: TaskStatus) => void }) {
   const t = useT()
   return (
     <li className={`card task-card${task.overdue ? ' overdue' : ''}`} draggable data-task-id={task.id}
@@ -93,7 +94,7 @@ const Card = memo(function Card({ task, onMove }: { task: Task; onMove: (s: Task
         <PriorityPill priority={task.priority} />
         {task.dueDate && <time className={`small ${task.overdue ? 'danger' : 'muted'}`} dateTime={task.dueDate}>{formatDate(task.dueDate, t.locale)}</time>}
         <span className="avatars">{task.assigneeIds.slice(0, 3).map((id) => <Avatar key={id} userId={id} size={18} />)}</span>
-        <select className="move" aria-label={`${t('moveTo')}… (${task.title})`} value={task.status} onChange={(e) => onMove(e.target.value as TaskStatus)}>
+        <select className="move" aria-label={`${t('moveTo')}… (${task.title})`} value={task.status} onChange={(e) => onMove(task, e.target.value as TaskStatus)}>
           {[...COLUMNS, 'cancelled' as const].map((s) => <option key={s} value={s}>{t(s)}</option>)}
         </select>
       </div>

@@ -1,0 +1,36 @@
+/** The client store's reducer: events applied in order, duplicates at a resume seam dropped. */
+import { describe, expect, it } from 'vitest'
+import { initialState, type State } from '../src/state/store'
+import { reduce } from '../src/state/reducer'
+
+const task = (id: string, over: Record<string, unknown> = {}) => ({ id, title: `T${id}`, status: 'pending', assigneeIds: [], channelId: 'c1', ...over }) as never
+
+describe('reduce', () => {
+  it('applies task and channel events and records the last event id', () => {
+    let s = initialState()
+    s = reduce(s, { id: 1, type: 'channel.created', at: '', data: { id: 'c1', name: 'Q1 Campaign', categoryId: null, privacy: 'public' } })
+    s = reduce(s, { id: 2, type: 'task.created', at: '', data: task('t1') })
+    s = reduce(s, { id: 3, type: 'task.updated', at: '', data: task('t1', { status: 'in_progress' }) })
+    expect(s.channels.c1!.name).toBe('Q1 Campaign')
+    expect(s.tasks.t1!.status).toBe('in_progress')
+    expect(s.lastEventId).toBe(3)
+  })
+
+  it('drops an event it already applied (resume seam) and keeps ephemeral presence without an id', () => {
+    let s = reduce(initialState(), { id: 5, type: 'task.created', at: '', data: task('t1') })
+    const again = reduce(s, { id: 5, type: 'task.deleted', at: '', data: { id: 't1' } })
+    expect(again).toBe(s)
+    s = reduce(s, { type: 'presence.changed', at: '', data: { userId: 'u1', status: 'online', viewingChannelId: 'c1' } })
+    expect(s.presence.u1).toEqual({ status: 'online', viewing: 'c1' })
+    expect(s.lastEventId).toBe(5)
+  })
+
+  it('shows a channel to someone just added (the event carries it) and hides a private one on removal', () => {
+    let s: State = { ...initialState(), me: { id: 'me', role: 'staff' } as State['me'] }
+    const channel = { id: 'c2', name: 'Secret', categoryId: null, privacy: 'private' }
+    s = reduce(s, { id: 1, type: 'channel.member_added', at: '', data: { channelId: 'c2', channel, members: [] } })
+    expect(s.channels.c2).toBeDefined()
+    s = reduce(s, { id: 2, type: 'channel.member_removed', at: '', data: { channelId: 'c2', channel, userIds: ['me'] } })
+    expect(s.channels.c2).toBeUndefined()
+  })
+})
