@@ -29,6 +29,7 @@ export async function createServices(config: Config, logger?: Logger): Promise<S
   const database = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir })
   await migrateToLatest(database.db)
   const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2 }) : undefined
+  redis?.on('error', (error) => logger?.warn({ err: error }, 'redis error'))
   if (redis) await redis.connect()
   const tokens = await TokenService.create(database.db, config.jwtSecret)
   const limiter: RateLimiter = redis ? new RedisRateLimiter(redis, `${config.redisPrefix}rl:`) : new MemoryRateLimiter()

@@ -49,6 +49,7 @@ export class RealtimeHub {
   private readonly byOrg = new Map<string, Set<HubConnection>>()
   private readonly high = new Map<string, number>()
   private queue: Promise<void> = Promise.resolve()
+  private closed = false
   private readonly stops: Array<() => void> = []
   readonly options: Required<HubOptions>
 
@@ -90,13 +91,14 @@ export class RealtimeHub {
 
   async detach(conn: HubConnection) {
     const set = this.byOrg.get(conn.organizationId)
-    if (!set?.delete(conn)) return
+    if (!set?.delete(conn) || this.closed) return
     if (!set.size) this.byOrg.delete(conn.organizationId)
     const { before, after } = await this.options.presence.remove(conn.organizationId, conn.viewer.id, conn.key)
     if (!samePresence(before, after)) await this.publishPresence(conn.organizationId, after)
   }
 
   async updatePresence(conn: HubConnection) {
+    if (this.closed) return
     const { before, after } = await this.options.presence.set(conn.organizationId, conn.key, this.entry(conn))
     if (!samePresence(before, after)) await this.publishPresence(conn.organizationId, after)
   }
@@ -113,6 +115,7 @@ export class RealtimeHub {
   }
 
   async close() {
+    this.closed = true
     for (const stop of this.stops.splice(0)) stop()
     await this.queue
   }

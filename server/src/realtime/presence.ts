@@ -121,6 +121,7 @@ export class RedisPresence implements PresenceStore {
   async start() {
     const subscriber = this.redis.duplicate({ lazyConnect: true })
     this.subscriber = subscriber
+    subscriber.on('error', () => undefined) // ioredis reconnects by itself; errors surface on commands
     await subscriber.connect()
     subscriber.on('message', (channel: string, message: string) => {
       if (channel !== this.channel) return

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '../../src/actions/context'
+import { sql } from 'kysely'
 import { pruneEvents } from '../../src/realtime/retention'
 import { createChannel, createRealtimeContext, emitEvent, sleep, type RealtimeContext } from './fixtures'
 import { WsClient } from './wsClient'
@@ -68,7 +69,7 @@ describe('lossless resume with lastEventId', () => {
     const db = t.services.database.db
     const old = await emitEvent(t, t.ceo, 'task.created', { kind: 'org' }, {})
     await emitEvent(t, t.ceo, 'task.created', { kind: 'org' }, {})
-    await db.updateTable('events').set({ createdAt: new Date(Date.now() - 8 * 86_400_000) })
+    await db.updateTable('events').set({ createdAt: sql`now() - interval '8 days'` })
       .where('organizationId', '=', t.ceo.organizationId).where('id', '<=', old + 1).execute()
 
     const stale = await WsClient.connect(t.url, { token: accessToken, lastEventId: old })
