@@ -55,8 +55,10 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     await page.locator('.message .mention').first().waitFor()
     await shot(page, '03-channel')
     await page.setViewportSize({ width: 390, height: 844 })
+    await shot(page, '03b-phone-channel')
     await page.getByRole('button', { name: 'Menu' }).click()
-    await shot(page, '03b-phone-menu')
+    await page.waitForTimeout(300) // the menu slides in
+    await shot(page, '03c-phone-menu')
     await context.close()
   }, 60_000)
 
