@@ -23,7 +23,7 @@ const en = {
   nothingAtRisk: 'Nothing at risk.', noCommands: 'No commands yet.', skipToContent: 'Skip to content', menu: 'Menu',
   pending: 'Pending', in_progress: 'In progress', review: 'Review', completed: 'Completed', cancelled: 'Cancelled',
   low: 'Low', medium: 'Medium', high: 'High', urgent: 'Urgent', critical: 'Critical', moveTo: 'Move to', edited: 'edited',
-  deleteConfirm: 'Delete this message?', updated: 'Updated', createdBy: 'Created by', dropHere: 'Drop here', cannotLoad: 'Could not load this page.',
+  deleteConfirm: 'Delete this message?', updated: 'Updated', createdBy: 'Created by', remindAt: 'at', dropHere: 'Drop here', cannotLoad: 'Could not load this page.',
 }
 
 const es: typeof en = {
@@ -49,7 +49,7 @@ const es: typeof en = {
   nothingAtRisk: 'Nada en riesgo.', noCommands: 'Aún no hay comandos.', skipToContent: 'Saltar al contenido', menu: 'Menú',
   pending: 'Pendiente', in_progress: 'En curso', review: 'Revisión', completed: 'Completada', cancelled: 'Cancelada',
   low: 'Baja', medium: 'Media', high: 'Alta', urgent: 'Urgente', critical: 'Crítica', moveTo: 'Mover a', edited: 'editado',
-  deleteConfirm: '¿Eliminar este mensaje?', updated: 'Actualizada', createdBy: 'Creada por', dropHere: 'Suelta aquí', cannotLoad: 'No se pudo cargar esta página.',
+  deleteConfirm: '¿Eliminar este mensaje?', updated: 'Actualizada', createdBy: 'Creada por', remindAt: 'a las', dropHere: 'Suelta aquí', cannotLoad: 'No se pudo cargar esta página.',
 }
 
 export type Key = keyof typeof en

@@ -94,6 +94,46 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     await context.close()
   }, 60_000)
 
+  it('command bar UI against the commands contract (endpoint stubbed in the browser): clarify, preview, confirm, result link, undo', async () => {
+    const task = (await ceo.call<{ id: string }>('POST', '/tasks', { title: 'Budget review' })).body
+    const plan = { actions: [{ ref: 'a1', type: 'CREATE_TASK', params: { title: 'Budget review', dueDate: '2026-03-03T17:00:00-05:00' } }] }
+    const command = (status: string, extra: Record<string, unknown> = {}) => ({ command: {
+      id: '00000000-0000-4000-8000-000000000001', status, transcript: 'x', language: 'en', interpreter: 'rules', plan, results: [],
+      summary: 'Create task Budget review due Tuesday', ...extra } })
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+    const page = await signIn(context, server.url, 'ceo@baton.demo')
+    const seen: string[] = []
+    await page.route('**/api/v1/commands**', async (route) => {
+      const req = route.request()
+      const body = req.postDataJSON?.() as { text?: string } | null
+      seen.push(`${req.method()} ${new URL(req.url()).pathname} ${body?.text ?? ''}`)
+      const url = req.url()
+      const json = url.endsWith('/execute') ? command('completed', { results: [{ ref: 'a1', status: 'done', entity: { type: 'task', id: task.id } }] })
+        : url.endsWith('/undo') ? command('completed', { undoneAt: new Date().toISOString() })
+        : body?.text === 'create a task' ? command('needs_clarification', { plan: { actions: [] }, question: 'What should the task be called?' })
+        : command('planned')
+      await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(json) })
+    })
+    await page.keyboard.press('Control+k')
+    await page.getByRole('textbox', { name: 'Command', exact: true }).fill('create a task')
+    await page.getByRole('button', { name: 'Preview' }).click()
+    await page.getByText('What should the task be called?').waitFor()
+    await page.getByLabel('Answer').fill('Budget review due Tuesday')
+    await page.getByRole('button', { name: 'Answer' }).click()
+    await page.getByText('Create task Budget review due Tuesday').waitFor()
+    await page.getByRole('button', { name: 'Confirm' }).click()
+    await page.locator('.step-done').waitFor()
+    await page.getByRole('button', { name: 'Undo' }).waitFor()
+    await shot(page, '07a-command-bar-stubbed')
+    await page.getByRole('button', { name: 'Undo' }).click()
+    await page.getByText('Undone').waitFor()
+    expect(seen[0]).toMatch(/^POST \/api\/v1\/commands create a task$/)
+    expect(seen[1]).toMatch(/^POST \/api\/v1\/commands Budget review due Tuesday$/)
+    expect(seen.slice(2).map((x) => x.trim())).toEqual([
+      'POST /api/v1/commands/00000000-0000-4000-8000-000000000001/execute', 'POST /api/v1/commands/00000000-0000-4000-8000-000000000001/undo'])
+    await context.close()
+  }, 60_000)
+
   it('the CEO previews and confirms the seed command; a staff member sees the channel and tasks appear live', async (ctx) => {
     const probe = await ceo.call('POST', '/commands', { text: 'what is overdue?', dryRun: true })
     if (probe.status === 404) ctx.skip(true, 'POST /api/v1/commands is not served yet')
@@ -107,7 +147,7 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
     const page = await signIn(context, server.url, 'ceo@baton.demo')
     await page.keyboard.press('Control+k')
-    await page.getByLabel('Command', { exact: true }).fill(SEED_COMMAND)
+    await page.getByRole('textbox', { name: 'Command', exact: true }).fill(SEED_COMMAND)
     await page.getByRole('button', { name: 'Preview' }).click()
     await page.getByRole('button', { name: 'Confirm' }).waitFor()
     expect(await page.locator('.steps .step').count()).toBeGreaterThanOrEqual(8)

@@ -159,13 +159,14 @@ const name = (v: unknown): string => {
   return String(v)
 }
 
-function describe(a: PlanAction, locale: string) {
+function describe(a: PlanAction, t: T) {
+  const locale = t.locale
   const p = a.params
   const parts: string[] = []
   for (const key of ['name', 'title', 'content', 'users', 'channel', 'task', 'dependsOn', 'resource', 'status', 'priority', 'category', 'relatedChannel', 'message', 'entity']) {
     if (p[key] !== undefined && p[key] !== null && p[key] !== '') parts.push(`${key === 'name' || key === 'title' ? '' : `${key}: `}${name(p[key])}`)
   }
-  for (const key of ['dueDate', 'at']) if (typeof p[key] === 'string') parts.push(`${key === 'at' ? '⏰' : '📅'} ${new Date(p[key] as string).toLocaleString(locale, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' })}`)
+  for (const key of ['dueDate', 'at']) if (typeof p[key] === 'string') parts.push(`${key === 'at' ? t('remindAt') : t('due')} ${new Date(p[key] as string).toLocaleString(locale, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' })}`)
   return parts.join(' · ')
 }
 
@@ -185,7 +186,7 @@ function CommandView({ command, phase, t }: { command: Command; phase: Phase; t:
           return (
             <li key={a.ref} className={`step step-${state}`} data-ref={a.ref}>
               <span className="step-icon" aria-hidden="true">{state === 'done' ? '✓' : state === 'failed' ? '✕' : state === 'running' ? '…' : '•'}</span>
-              <code className="step-type">{a.type}</code> <span className="step-desc">{describe(a, t.locale)}</span>
+              <code className="step-type">{a.type}</code> <span className="step-desc">{describe(a, t)}</span>
               {href && <> → <a href={href} onClick={(e) => { e.preventDefault(); navigate(href) }}>{label}</a></>}
               {Array.isArray(r?.items) && <QueryItems items={r.items as Array<Record<string, unknown>>} />}
             </li>
