@@ -31,6 +31,41 @@ describe.skipIf(!hasChromium || !hasEspeak)('push-to-talk in Chromium (fake micr
     await server?.stop()
   })
 
+  it('records the fake microphone as 16 kHz mono WAV and posts it as multipart `audio` (endpoint stubbed in the browser)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['microphone'] })
+    const page = await signIn(context, server.url, 'ceo@baton.demo')
+    let upload: { rate: number; channels: number; bits: number; seconds: number; rms: number; dryRun: boolean } | null = null
+    await page.route('**/api/v1/commands/voice', async (route) => {
+      const body = route.request().postDataBuffer()!
+      const at = body.indexOf('RIFF')
+      const dataAt = body.indexOf('data', at + 36)
+      const bytes = body.readUInt32LE(dataAt + 4)
+      let sum = 0
+      for (let i = 0; i < bytes / 2; i++) sum += (body.readInt16LE(dataAt + 8 + i * 2) / 32768) ** 2
+      upload = { rate: body.readUInt32LE(at + 24), channels: body.readUInt16LE(at + 22), bits: body.readUInt16LE(at + 34), seconds: bytes / 2 / body.readUInt32LE(at + 24),
+        rms: Math.sqrt(sum / (bytes / 2)), dryRun: body.includes('name="dryRun"\r\n\r\ntrue') }
+      await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({
+        transcript: 'create a task called budget review due tomorrow', confidence: 0.9, provider: 'stub',
+        command: { id: '00000000-0000-4000-8000-000000000002', status: 'planned', transcript: 'create a task called budget review due tomorrow',
+          plan: { actions: [{ ref: 'a1', type: 'CREATE_TASK', params: { title: 'budget review' } }] }, results: [], summary: 'Create task budget review' } }) })
+    })
+    await page.keyboard.press('Control+k')
+    await page.getByRole('button', { name: 'Hold to talk' }).hover()
+    await page.mouse.down()
+    await page.getByText('Listening… release to send').waitFor()
+    await page.waitForTimeout(Math.round(seconds * 1000) + 500)
+    await page.mouse.up()
+    await page.locator('.heard').waitFor({ timeout: 10_000 })
+    await page.getByRole('button', { name: 'Confirm' }).waitFor()
+    expect(upload).not.toBeNull()
+    const u = upload!
+    expect(u).toMatchObject({ rate: 16000, channels: 1, bits: 16, dryRun: true })
+    expect(u.seconds).toBeGreaterThan(seconds * 0.8)
+    expect(u.rms).toBeGreaterThan(0.01) // speech, not silence
+    await shot(page, '10a-voice-preview-stubbed')
+    await context.close()
+  }, 60_000)
+
   it('a spoken "create a task called budget review due tomorrow" creates the task', async (ctx) => {
     const ceo = await apiAs(server.url, 'ceo@baton.demo')
     const probe = await fetch(`${server.url}/api/v1/commands/voice`, { method: 'POST', headers: { authorization: `Bearer ${ceo.session.accessToken}` } })
