@@ -146,7 +146,14 @@ export class Connection implements HubConnection {
     clearTimeout(this.authTimer)
     this.organizationId = actor.organizationId
     this.state = 'resuming'
-    const result = await this.hub.attach(this, lastEventId)
+    let result: Awaited<ReturnType<RealtimeHub['attach']>>
+    try {
+      result = await this.hub.attach(this, lastEventId)
+    } catch {
+      this.sendRaw(errorFrame('UNAVAILABLE', 'Could not start the event stream; reconnect with lastEventId.'))
+      this.ws.close(1011, 'UNAVAILABLE')
+      return
+    }
     if (!this.isOpen()) return
     if (result.kind === 'resync') this.sendRaw(controlFrame('resync_required', { lastEventId: result.lastId, reason: result.reason }))
     this.lastSentId = Math.max(this.lastSentId, result.lastId)

@@ -29,7 +29,7 @@ export const clientMessage = z.discriminatedUnion('type', [
 export type ClientMessage = z.infer<typeof clientMessage>
 
 export type ErrorCode =
-  | 'UNAUTHENTICATED' | 'TOKEN_EXPIRED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_MESSAGE' | 'SLOW_CONSUMER' | 'RATE_LIMITED'
+  | 'UNAUTHENTICATED' | 'TOKEN_EXPIRED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_MESSAGE' | 'SLOW_CONSUMER' | 'UNAVAILABLE'
 
 export const errorFrame = (code: ErrorCode, message: string) => JSON.stringify({ type: 'error', code, message })
 

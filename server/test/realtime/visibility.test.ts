@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '../../src/actions/context'
+import { createChannel as createChannelAction } from '../../src/actions/channels/createChannel'
+import { removeChannelMembers } from '../../src/actions/channels/removeChannelMembers'
+import { inTransaction } from '../../src/actions/transaction'
 import { createChannel, createRealtimeContext, emitEvent, removeMember, sleep, type RealtimeContext } from './fixtures'
 import type { WsClient } from './wsClient'
 
@@ -65,6 +68,21 @@ describe('fan-out filtered by what each user may see now', () => {
     await barrier()
     expect(got(sockets.member, after)).toBe(true)
     expect(got(sockets.outsider, after)).toBe(false)
+  })
+
+  it('through the channel actions: created private, member removed, then nothing more for them', async () => {
+    const act = <T>(fn: Parameters<typeof inTransaction<T>>[2]) =>
+      inTransaction(t.services.database.db, { actor: t.ceo, onCommit: () => void t.services.relay.kick() }, fn)
+    const { channel } = await act((c) => createChannelAction(c, { name: `ops-${Date.now()}`, privacy: 'private', memberIds: [member.id, outsider.id] }))
+    const created = await sockets.outsider.waitFor('channel.created', (f) => f.data.id === channel.id || f.data.channel?.id === channel.id)
+    expect(got(sockets.manager, created.id!)).toBe(false)
+    await act((c) => removeChannelMembers(c, channel.id, { userIds: [outsider.id] }))
+    await sockets.outsider.waitFor('channel.member_removed', (f) => f.data.channelId === channel.id) // told, through its users scope
+    const after = await emitEvent(t, t.ceo, 'task.created', { kind: 'channel', channelId: channel.id }, {})
+    await barrier()
+    expect(got(sockets.member, after)).toBe(true)
+    expect(got(sockets.outsider, after)).toBe(false)
+    expect(got(sockets.manager, after)).toBe(false)
   })
 
   it('typing goes only to others who can see the channel; subscribing to an unseen channel is NOT_FOUND', async () => {
