@@ -18,7 +18,6 @@ export function ChannelPage({ channelId }: { channelId: string }) {
   useEffect(() => {
     live.viewing(channelId)
     setState((s) => ({ unread: { ...s.unread, [channelId]: 0 } }))
-    void api.post(`/channels/${channelId}/read`).catch(() => undefined)
     return () => live.viewing(null)
   }, [channelId])
 
