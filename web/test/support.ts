@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
@@ -14,12 +14,28 @@ export const shots = `${root}/test-results/web`
 export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage']
 
-/** Builds the web app when dist/web is missing or older than web/src (the server reads it at start). */
+/**
+ * Builds the web app when dist/web is missing or older than web/src (the server reads it at
+ * start). Test files run in parallel, so one builds under a lock while the others wait.
+ */
 export function ensureBuilt() {
   const bundle = `${root}/dist/web/index.html`
-  if (existsSync(bundle) && newest(`${root}/web/src`) <= statSync(bundle).mtimeMs && process.env.WEB_REBUILD !== '1') return
-  const res = spawnSync(process.execPath, [`${root}/node_modules/vite/bin/vite.js`, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' })
-  if (res.status !== 0) throw new Error('vite build failed')
+  const fresh = () => existsSync(bundle) && newest(`${root}/web/src`) <= statSync(bundle).mtimeMs
+  if (fresh() && process.env.WEB_REBUILD !== '1') return
+  const lock = `${root}/dist/.web-build.lock`
+  mkdirSync(`${root}/dist`, { recursive: true })
+  const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
+  for (;;) {
+    try { mkdirSync(lock); break } catch {
+      if (Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 120_000) rmSync(lock, { recursive: true, force: true }) // a stale lock
+      sleep(250)
+    }
+  }
+  try {
+    if (fresh() && process.env.WEB_REBUILD !== '1') return
+    const res = spawnSync(process.execPath, [`${root}/node_modules/vite/bin/vite.js`, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' })
+    if (res.status !== 0) throw new Error('vite build failed')
+  } finally { rmSync(lock, { recursive: true, force: true }) }
 }
 
 function newest(dir: string): number {
