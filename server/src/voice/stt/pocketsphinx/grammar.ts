@@ -85,12 +85,12 @@ export function compileDomain(domain: Domain, options: { seed?: number; maxSente
   const sampler = new Sampler(options.seed ?? 1, slots, free)
   const single: string[] = []
   for (const t of clauses) {
-    const n = Math.max(12, Math.min(300, sampler.breadth(t)))
+    const n = Math.max(60, Math.min(1000, 6 * sampler.breadth(t)))
     for (let i = 0; i < n; i++) single.push(sampler.expand(t))
   }
   const unique = [...new Set(single)]
   const joined: string[] = []
-  const joins = Math.min(3000, unique.length)
+  const joins = Math.min(1000, unique.length)
   for (let i = 0; i < joins; i++) {
     const parts = [unique[sampler.int(unique.length)]!, unique[sampler.int(unique.length)]!]
     if (sampler.int(3) === 0) parts.push(unique[sampler.int(unique.length)]!)
@@ -109,9 +109,12 @@ export function compileDomain(domain: Domain, options: { seed?: number; maxSente
   return { jsgf: jsgfLines.join('\n') + '\n', fsg, grammarClauses: grammarClauses.length, corpus, vocabulary: [...vocab].sort() }
 }
 
+/** Slots holding the organization's names: every value must appear in the corpus. */
+const LIVE_SLOTS = new Set(['person', 'channel', 'task', 'resource', 'category'])
+
 const joinerAlt = (joiners: string[]) => `( ${joiners.join(' | ')} )`
 
-/** Deterministic expansion: alternatives and slot values are taken round-robin from shuffled cycles. */
+/** Deterministic expansion: slot values are taken round-robin from shuffled cycles (every name is covered). */
 class Sampler {
   private state: number
   private cycles = new WeakMap<object, { order: number[]; i: number }>()
@@ -159,12 +162,16 @@ class Sampler {
     const walk = (seq: Node[]) => {
       for (const n of seq) {
         if (n.t === 'word') out.push(n.word)
-        else if (n.t === 'alt') walk(n.options[this.next(n, n.options.length)]!)
-        else if (n.t === 'opt') { if (this.next(n, 2) === 0) walk(n.seq) }
-        else {
-          const s = this.slots.get(n.name)
-          const list = s ?? this.free.get(n.name)!.phrases
+        // People mostly say the first, plainest form: favour it, so the n-gram model learns the
+        // common phrasing well instead of every variant thinly.
+        else if (n.t === 'alt') walk(n.options[this.int(2) === 0 || n.options.length === 1 ? 0 : 1 + this.int(n.options.length - 1)]!)
+        else if (n.t === 'opt') { if (this.int(2) === 0) walk(n.seq) }
+        else if (LIVE_SLOTS.has(n.name) || this.free.has(n.name)) {
+          const list = this.slots.get(n.name) ?? this.free.get(n.name)!.phrases
           walk(list[this.next(list, list.length)]!)
+        } else {
+          const list = this.slots.get(n.name)!
+          walk(list[this.int(2) === 0 ? 0 : this.int(list.length)]!)
         }
       }
     }
