@@ -127,7 +127,7 @@ export class ModelStore {
     const names = this.names(language)
     const domain = language === 'es' ? spanishDomain() : englishDomain()
     fill(domain, names)
-    let compiled = compileDomain(domain)
+    let compiled = compileDomain(domain, { grammarNameLimit: GRAMMAR_NAME_LIMIT })
     await yieldToRequests()
     let dictionary = await this.pronouncer.dictionary(compiled.vocabulary, language)
     const dropped: string[] = []
@@ -140,7 +140,7 @@ export class ModelStore {
         domain.slots[key] = domain.slots[key]!.filter(ok)
       }
       for (const f of Object.values(domain.free)) f.phrases = f.phrases.filter(ok)
-      compiled = compileDomain(domain)
+      compiled = compileDomain(domain, { grammarNameLimit: GRAMMAR_NAME_LIMIT })
       dictionary = await this.pronouncer.dictionary(compiled.vocabulary, language)
       if (dictionary.missing.length) throw new Error(`no pronunciation for: ${dictionary.missing.join(', ')}`)
     }
@@ -163,9 +163,9 @@ export class ModelStore {
   private names(language: Language) {
     const v = this.vocabulary ?? (language === 'es' ? { ...emptyVocabulary(), ...ES_DEFAULT_NAMES } : { ...emptyVocabulary(), ...EN_DEFAULT_NAMES })
     const spoken = (list: string[]) => [...new Set(list.map((n) => spokenForm(n, language)).filter(Boolean))]
-    const firstNames = v.users.map((u) => u.trim().split(/\s+/)[0] ?? '')
     return {
-      person: spoken([...v.users, ...firstNames]),
+      // Each user by full name and by first name, in the order given (the grammar keeps the first ones).
+      person: spoken(v.users.flatMap((u) => [u, u.trim().split(/\s+/)[0] ?? ''])),
       channel: spoken(v.channels),
       task: spoken(v.tasks),
       resource: spoken(v.resources),
@@ -180,7 +180,11 @@ function fill(domain: Domain, names: Record<'person' | 'channel' | 'task' | 'res
   const newname = domain.free.newname!
   const live = [...names.channel, ...names.task, ...names.resource, ...names.category]
   newname.phrases = [...new Set([...newname.phrases, ...live])]
-  newname.grammar = [...new Set([...(newname.grammar ?? []), ...live])]
+  const first = (l: string[]) => l.slice(0, GRAMMAR_NAME_LIMIT)
+  newname.grammar = [...new Set([...(newname.grammar ?? []), ...first(names.channel), ...first(names.task), ...first(names.resource)])]
 }
+
+/** Names per slot in the grammar; the n-gram model always gets them all (see `CompileOptions`). */
+export const GRAMMAR_NAME_LIMIT = 40
 
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve))
