@@ -36,7 +36,7 @@ export async function synthesizeWav(text: string, voice: Voice, snrDb: number | 
     await run('sox', [raw, '-r', '16000', '-c', '1', '-b', '16', speech])
     if (snrDb === null) return await readFile(speech)
     const seconds = (await readFile(speech)).length / 32000
-    await run('sox', ['-n', '-r', '16000', '-c', '1', '-b', '16', noise, 'synth', seconds.toFixed(3), 'pinknoise', 'vol', '0.5'])
+    await run('sox', ['-R', '-n', '-r', '16000', '-c', '1', '-b', '16', noise, 'synth', seconds.toFixed(3), 'pinknoise', 'vol', '0.5'])
     const gain = rms(await readFile(speech)) / rms(await readFile(noise)) / 10 ** (snrDb / 20)
     await run('sox', ['-m', '-v', '1', speech, '-v', gain.toFixed(6), noise, out])
     return await readFile(out)
