@@ -5,6 +5,7 @@ import { createServices } from './services'
 import { bootstrapOrganization } from './seed/bootstrap'
 import { seedDemo } from './seed/demo'
 import { demoContent } from './seed/demoContent'
+import { startReminderScheduler } from './jobs/reminders'
 
 /** Starts one Baton node: config, database (migrated), services, HTTP, graceful shutdown. */
 const config = loadConfig(process.env)
@@ -19,6 +20,7 @@ const demo = config.demo
 
 const app = await buildApp(services, { logger: { level: config.logLevel } })
 await app.listen({ port: config.port, host: config.host })
+const stopReminders = startReminderScheduler(services)
 
 const where = `http://localhost:${config.port}`
 logger.info({ database: services.database.kind, redis: Boolean(config.redisUrl) }, `Baton is running at ${where}`)
@@ -37,6 +39,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     logger.info({ signal }, 'shutting down: finishing in-flight requests')
     const force = setTimeout(() => process.exit(1), 10_000).unref()
     try {
+      await stopReminders()
       await app.close()
       await services.close()
     } finally {

@@ -53,7 +53,9 @@ function compileToken(token: string, lex: Lexicon, typed: Record<string, string>
       return macro
     })
     .replace(/_/g, '\\s+')
+    // eslint-disable-next-line no-control-regex -- NUL marks underscores inside slot names
     .replace(/\{([\w\u0000]+)\}/g, (_, raw: string) => {
+      // eslint-disable-next-line no-control-regex
       const name = raw.replace(/\u0000/g, '_')
       return `(?<${name}>${typed[name] ?? GREEDY[name] ?? '.+?'})`
     })

@@ -3,6 +3,7 @@ import { auditRoutes } from './audit/audit.routes'
 import { authRoutes } from './auth/auth.routes'
 import { categoriesRoutes } from './categories/categories.routes'
 import { channelsRoutes } from './channels/channels.routes'
+import { commandsRoutes } from './commands/commands.routes'
 import { healthRoutes } from './health/health.routes'
 import { messagesRoutes } from './messages/messages.routes'
 import { notificationsRoutes } from './notifications/notifications.routes'
@@ -10,6 +11,7 @@ import { realtimeRoutes } from './realtime/realtime.routes'
 import { resourcesRoutes } from './resources/resources.routes'
 import { tasksRoutes } from './tasks/tasks.routes'
 import { userRoutes } from './users/users.routes'
+import { webRoutes } from './web/web.routes'
 import type { RouteDeps } from './types'
 
 /** Every route module, registered in this order by buildApp. */
@@ -25,5 +27,6 @@ export const routeModules: Array<(app: FastifyInstance, deps: RouteDeps) => void
   notificationsRoutes,
   auditRoutes,
   realtimeRoutes,
+  commandsRoutes,
+  webRoutes, // the web app and its SPA fallback: last, after every API route
 ]
-import { webRoutes } from './web/web.routes'; routeModules.push(webRoutes) // the web app and its SPA fallback: last, after every API route

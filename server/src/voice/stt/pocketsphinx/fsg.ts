@@ -58,7 +58,10 @@ interface Dfa { states: number; start: number; accepting: Set<number>; edges: Ma
 function determinize(states: number, transitions: [number, number, string | null][], start: number, final: number): Dfa {
   const eps: number[][] = Array.from({ length: states }, () => [])
   const words: [string, number][][] = Array.from({ length: states }, () => [])
-  for (const [from, to, word] of transitions) (word ? words[from]!.push([word, to]) : eps[from]!.push(to))
+  for (const [from, to, word] of transitions) {
+    if (word) words[from]!.push([word, to])
+    else eps[from]!.push(to)
+  }
   const closure = (set: number[]) => {
     const seen = new Set(set), stack = [...set]
     while (stack.length) for (const t of eps[stack.pop()!]!) if (!seen.has(t)) { seen.add(t); stack.push(t) }
