@@ -11,6 +11,7 @@ import { realtimeRoutes } from './realtime/realtime.routes'
 import { resourcesRoutes } from './resources/resources.routes'
 import { tasksRoutes } from './tasks/tasks.routes'
 import { userRoutes } from './users/users.routes'
+import { voiceRoutes } from './voice/voice.routes'
 import { webRoutes } from './web/web.routes'
 import type { RouteDeps } from './types'
 
@@ -28,5 +29,6 @@ export const routeModules: Array<(app: FastifyInstance, deps: RouteDeps) => void
   auditRoutes,
   realtimeRoutes,
   commandsRoutes,
+  voiceRoutes,
   webRoutes, // the web app and its SPA fallback: last, after every API route
 ]
