@@ -99,7 +99,8 @@ describe.skipIf(missing !== null)('offline recognition (pocketsphinx, synthetic 
     expect(after.text.toLowerCase()).toContain('kanban cleanup')
     expect(after.text.toLowerCase()).toContain('xiomara')
     expect(after.lowConfidence).toBe(false)
-  }, 120_000)
+    // Retried: on a loaded 2-core CI machine one decoder pass occasionally loses a word (seen once: "…to tomorrow").
+  }, { timeout: 120_000, retry: 2 })
 
   it('restores written names: "q one campaign" reads as "Q1 Campaign"', async () => {
     const result = await recognizeSpeech(stt, await synthesizeWav('archive the q one campaign channel', EN_VOICES[0]!), { language: 'en' })
