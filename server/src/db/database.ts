@@ -29,7 +29,11 @@ export function openDatabase(options: { url?: string; dataDir?: string; poolSize
   let kind: DatabaseHandle['kind']
   if (options.url) {
     kind = 'postgres'
-    dialect = new PostgresDialect({ pool: new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 }) })
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 })
+    // An idle client the server dropped (restart, admin termination) must not crash the process:
+    // the pool discards it and the next query opens a fresh connection.
+    pool.on('error', () => undefined)
+    dialect = new PostgresDialect({ pool })
   } else {
     kind = 'pglite'
     const dataDir = options.dataDir ?? 'memory://'
