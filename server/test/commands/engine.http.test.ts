@@ -56,6 +56,17 @@ describe('POST /api/v1/commands', () => {
     expect((await ceo.post(`/api/v1/commands/${planned.id}/undo`)).status).toBe(422)
   })
 
+  it('refuses to execute a stored plan when something it names changed meanwhile', async () => {
+    const task = (await ceo.post('/api/v1/tasks', { title: 'Moving target' })).body
+    const planned = (await ceo.post('/api/v1/commands', { text: 'Set the deadline of moving target to Friday', dryRun: true, ...when })).body.command
+    expect(planned.status).toBe('planned')
+    await ceo.patch(`/api/v1/tasks/${task.id}`, { priority: 'urgent' })
+    const res = await ceo.post(`/api/v1/commands/${planned.id}/execute`)
+    expect(res.status).toBe(409)
+    expect(res.body.error.message).toContain('Moving target')
+    expect((await ceo.get(`/api/v1/tasks/${task.id}`)).body.dueDate).toBeNull()
+  })
+
   it('answers an Idempotency-Key retry with the first result', async () => {
     const headers = { 'idempotency-key': 'retry-1' }
     const first = await ceo.post('/api/v1/commands', { text: 'Create a task called idempotent thing', ...when }, headers)
