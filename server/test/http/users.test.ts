@@ -191,6 +191,7 @@ describe('service basics', () => {
     const ready = await t.app.inject({ url: '/readyz' })
     expect(ready.statusCode).toBe(200)
     expect(ready.json().checks.database.ok).toBe(true)
+    expect(ready.json().checks.voice).toMatchObject({ required: false }) // reported, never blocking readiness
     const doc = await t.app.inject({ url: '/docs/json' })
     expect(doc.statusCode).toBe(200)
     expect(Object.keys(doc.json().paths)).toEqual(expect.arrayContaining(['/api/v1/users', '/api/v1/auth/login']))

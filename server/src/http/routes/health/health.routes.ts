@@ -5,7 +5,14 @@ import type { RouteDeps } from '../types'
 /** Extra readiness checks other parts register (voice reports here as available or not). */
 export type ReadinessCheck = () => Promise<{ name: string; ok: boolean; required: boolean; detail?: string }>
 
-export function healthRoutes(app: FastifyInstance, { services }: RouteDeps, extraChecks: ReadinessCheck[] = []) {
+/** Checks other route modules add (voice reports itself here); read at request time. */
+export function addReadinessCheck(app: FastifyInstance, check: ReadinessCheck) {
+  (app as FastifyInstance & { readinessChecks?: ReadinessCheck[] }).readinessChecks?.push(check)
+}
+
+export function healthRoutes(app: FastifyInstance, { services }: RouteDeps) {
+  const extraChecks: ReadinessCheck[] = []
+  app.decorate('readinessChecks', extraChecks)
   app.get('/healthz', { schema: { tags: ['health'], summary: 'The process is up' } }, async () => ({ status: 'ok' }))
 
   app.get('/readyz', { schema: { tags: ['health'], summary: 'Database (and Redis, when configured) reachable' } }, async (_req, reply) => {

@@ -8,6 +8,7 @@ import { canLearnVocabulary, isLowConfidence, recognizeSpeech, sttFromEnv, ttsFr
 import { AppError } from '../../errors'
 import { actorOf } from '../../plugins/auth'
 import { commandBody } from '../commands/commands.routes'
+import { addReadinessCheck } from '../health/health.routes'
 import type { RouteDeps } from '../types'
 
 const MAX_AUDIO_BYTES = 10 * 1024 * 1024
@@ -45,6 +46,11 @@ export async function voiceRoutes(app: FastifyInstance, deps: RouteDeps) {
   // Learn the organization's names on first use, so servers and tests that never hear speech start no decoders.
   let learning = false
   const learnOnce = () => { if (!learning) { learning = true; learnNames(stt, deps) } }
+  // Voice is optional: /readyz reports it, but its absence never makes the node unready.
+  addReadinessCheck(app, async () => {
+    const status = await stt.status()
+    return { name: 'voice', ok: status.available, required: false, detail: status.available ? stt.name : status.reason }
+  })
   app.addHook('onClose', async () => { await (stt as { close?: () => Promise<void> }).close?.() })
   await app.register(multipart, { limits: { fileSize: MAX_AUDIO_BYTES, files: 1, fields: 10 } })
   const r = app.withTypeProvider<ZodTypeProvider>()
