@@ -2,15 +2,9 @@ import type { Actor } from '../actions/context'
 import { visibleChannelIds } from '../access/channels'
 import { visibleTaskFilter } from '../access/tasks'
 import type { Database } from '../db/database'
+import type { Directory } from './interpret'
 
-/** What the speaker can refer to, by name: the interpreter resolves people and things against it. */
-export interface Directory {
-  users: { id: string; name: string; email: string }[]
-  channels: { id: string; name: string; categoryName?: string | null }[]
-  tasks: { id: string; title: string; channelId: string | null }[]
-  resources: { id: string; name: string; resourceType: string }[]
-  categories: { id: string; name: string }[]
-}
+export type { Directory }
 
 /** Loads the speaker's directory: only what they may see, so a plan can never name the invisible. */
 export async function loadDirectory(db: Database, actor: Actor): Promise<Directory> {
