@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Redis } from 'ioredis'
+import { subscribeJson } from './redisSubscription'
 import { InProcessBus, type EventBus, type StoredEvent } from './bus'
 
 /**
@@ -20,18 +21,9 @@ export class RedisBus implements EventBus {
   }
 
   async start() {
-    const subscriber = this.redis.duplicate({ lazyConnect: true })
-    this.subscriber = subscriber
-    subscriber.on('error', () => undefined) // ioredis reconnects by itself; errors surface on commands
-    await subscriber.connect()
-    subscriber.on('message', (channel: string, message: string) => {
-      if (channel !== this.channel) return
-      try {
-        const { node, events } = JSON.parse(message) as { node: string; events: StoredEvent[] }
-        if (node !== this.nodeId) void this.local.publish(events)
-      } catch (error) { this.onError(error) }
-    })
-    await subscriber.subscribe(this.channel)
+    this.subscriber = await subscribeJson<{ node: string; events: StoredEvent[] }>(this.redis, this.channel, ({ node, events }) => {
+      if (node !== this.nodeId) void this.local.publish(events)
+    }, this.onError)
   }
 
   async publish(events: StoredEvent[]) {

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events'
 import type { Redis } from 'ioredis'
+import { subscribeJson } from '../events/redisSubscription'
 
 export type PresenceStatus = 'online' | 'away' | 'offline'
 
@@ -119,15 +120,7 @@ export class RedisPresence implements PresenceStore {
   }
 
   async start() {
-    const subscriber = this.redis.duplicate({ lazyConnect: true })
-    this.subscriber = subscriber
-    subscriber.on('error', () => undefined) // ioredis reconnects by itself; errors surface on commands
-    await subscriber.connect()
-    subscriber.on('message', (channel: string, message: string) => {
-      if (channel !== this.channel) return
-      try { this.emitter.emit('signal', JSON.parse(message) as Signal) } catch { /* not ours */ }
-    })
-    await subscriber.subscribe(this.channel)
+    this.subscriber = await subscribeJson<Signal>(this.redis, this.channel, (signal) => { this.emitter.emit('signal', signal) })
   }
 
   private usersKey(org: string) { return `${this.prefix}presence:${org}:users` }
