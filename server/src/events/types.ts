@@ -6,6 +6,7 @@ export const eventTypes = [
   'user.created', 'user.updated', 'user.deactivated',
   'category.created', 'category.updated', 'category.deleted',
   'channel.created', 'channel.updated', 'channel.archived', 'channel.member_added', 'channel.member_removed',
+  'channel.read',
   'channel.relationship_created', 'channel.relationship_deleted',
   'task.created', 'task.updated', 'task.deleted', 'task.assigned', 'task.unassigned', 'task.completed',
   'dependency.created', 'dependency.deleted',

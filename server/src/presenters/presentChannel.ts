@@ -62,6 +62,16 @@ export function presentRelationship(rel: ChannelRelationship) {
   }
 }
 
+/**
+ * A member's read position in a channel: the answer of POST /channels/{id}/read and the payload of
+ * channel.read (sent to that member only). `lastReadAt` null: never marked, everything since they
+ * joined counts; `unreadCount` null: not a member, so no read position.
+ */
+export function presentChannelRead(read: { channelId: string; userId: string; lastReadAt: Date | null; unreadCount: number | null }) {
+  return { channelId: read.channelId, userId: read.userId, lastReadAt: read.lastReadAt?.toISOString() ?? null, unreadCount: read.unreadCount }
+}
+
 export type ChannelDto = ReturnType<typeof presentChannel>
 export type ChannelMemberDto = ReturnType<typeof presentMember>
 export type ChannelRelationshipDto = ReturnType<typeof presentRelationship>
+export type ChannelReadDto = ReturnType<typeof presentChannelRead>

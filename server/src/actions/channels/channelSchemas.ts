@@ -40,3 +40,6 @@ export const removeMembersInput = z.strictObject({ userIds })
 /** The HTTP body of POST /channels/{id}/relationships; the action also takes `channelId`. */
 export const relationshipBody = z.strictObject({ relatedChannelId: z.uuid(), relationshipType })
 export const linkChannelsInput = relationshipBody.extend({ channelId: z.uuid() })
+
+/** POST /channels/{id}/read: how far to mark read (a message of the channel); absent, its latest message. */
+export const markChannelReadInput = z.strictObject({ upTo: z.uuid().optional() })

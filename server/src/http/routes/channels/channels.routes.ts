@@ -3,9 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { addChannelMembers } from '../../../actions/channels/addChannelMembers'
 import { archiveChannel } from '../../../actions/channels/archiveChannel'
-import { addMembersInput, createChannelInput, relationshipBody, removeMembersInput, updateChannelInput } from '../../../actions/channels/channelSchemas'
+import { addMembersInput, createChannelInput, markChannelReadInput, relationshipBody, removeMembersInput, updateChannelInput } from '../../../actions/channels/channelSchemas'
 import { createChannel } from '../../../actions/channels/createChannel'
 import { linkChannels } from '../../../actions/channels/linkChannels'
+import { markChannelRead } from '../../../actions/channels/markChannelRead'
 import { removeChannelMembers } from '../../../actions/channels/removeChannelMembers'
 import { unlinkChannels } from '../../../actions/channels/unlinkChannels'
 import { updateChannel } from '../../../actions/channels/updateChannel'
@@ -64,6 +65,10 @@ export function channelsRoutes(app: FastifyInstance, { services, run }: RouteDep
       await run(req, (ctx) => removeChannelMembers(ctx, req.params.id, { userIds: [req.params.userId] }))
       return reply.code(204).send()
     })
+
+  r.post('/api/v1/channels/:id/read', {
+    schema: { tags, summary: 'Mark the channel read for me, up to a message (default: its latest); never moves back', params: idParams, body: markChannelReadInput.nullish() },
+  }, async (req) => run(req, (ctx) => markChannelRead(ctx, req.params.id, req.body ?? {})))
 
   r.get('/api/v1/channels/:id/relationships', { schema: { tags, summary: 'Relationships of a channel', params: idParams, querystring: listChannelRelationshipsQuery } },
     async (req) => listChannelRelationships(db, actorOf(req), req.params.id, req.query))
