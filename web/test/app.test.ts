@@ -62,6 +62,29 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     await context.close()
   }, 60_000)
 
+  it('opening a channel clears its unread badge in every tab of that user, and it stays cleared after a reload', async () => {
+    const priya = await apiAs(server.url, 'priya@baton.demo')
+    const channel = (await ceo.call<{ id: string }>('POST', '/channels', { name: 'Read Receipts', memberIds: [priya.session.user.id] })).body
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+    const tab = await signIn(context, server.url, 'priya@baton.demo')
+    const other = await context.newPage() // a second tab of the same session
+    await other.goto(`${server.url}/`)
+    await other.locator('[data-connection="live"]').waitFor({ timeout: 15_000 })
+    for (const content of ['first', 'second']) expect((await ceo.call('POST', `/channels/${channel.id}/messages`, { content })).status).toBe(201)
+    const badge = (page: typeof tab) => page.locator('.sidebar .nav-item.channel', { hasText: 'Read Receipts' }).locator('.badge')
+    await expect.poll(() => badge(other).textContent()).toBe('2') // arrived live
+
+    await tab.locator('.sidebar').getByText('Read Receipts').click()
+    await tab.locator('.channel-page').waitFor()
+    await badge(other).waitFor({ state: 'detached' }) // channel.read reached the other tab
+    await expect.poll(async () => (await priya.call<{ unreadCount: number }>('GET', `/channels/${channel.id}`)).body.unreadCount).toBe(0)
+    await other.reload()
+    await other.locator('[data-connection="live"]').waitFor({ timeout: 15_000 })
+    await other.locator('.sidebar').getByText('Read Receipts').waitFor()
+    expect(await badge(other).count()).toBe(0)
+    await context.close()
+  }, 60_000)
+
   it('drags a task across the board, and a blocked completion shows the server\'s message', async () => {
     const blocker = (await ceo.call<{ id: string }>('POST', '/tasks', { title: 'Approve budget', priority: 'high' })).body
     const blocked = (await ceo.call<{ id: string }>('POST', '/tasks', { title: 'Sign vendor contract' })).body

@@ -33,4 +33,13 @@ describe('reduce', () => {
     s = reduce(s, { id: 2, type: 'channel.member_removed', at: '', data: { channelId: 'c2', channel, userIds: ['me'] } })
     expect(s.channels.c2).toBeUndefined()
   })
+
+  it('channel.read of mine sets the badge to what is left (zero for the channel I look at); someone else\'s changes nothing', () => {
+    let s: State = { ...initialState(), me: { id: 'me', role: 'staff' } as State['me'], unread: { c1: 5, c2: 3 }, viewingChannel: 'c2' }
+    s = reduce(s, { id: 1, type: 'channel.read', at: '', data: { channelId: 'c1', userId: 'me', lastReadAt: '2026-01-01T00:00:00.000Z', unreadCount: 2 } })
+    expect(s.unread).toEqual({ c1: 2, c2: 3 })
+    s = reduce(s, { id: 2, type: 'channel.read', at: '', data: { channelId: 'c2', userId: 'me', lastReadAt: '2026-01-01T00:00:00.000Z', unreadCount: 1 } })
+    s = reduce(s, { id: 3, type: 'channel.read', at: '', data: { channelId: 'c1', userId: 'other', lastReadAt: '2026-01-01T00:00:00.000Z', unreadCount: 0 } })
+    expect(s.unread).toEqual({ c1: 2, c2: 0 })
+  })
 })

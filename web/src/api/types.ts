@@ -4,7 +4,7 @@
  */
 import type { TaskDto } from '../../../server/src/presenters/presentTask'
 import type { UserDto } from '../../../server/src/presenters/presentUser'
-import type { ChannelDto } from '../../../server/src/presenters/presentChannel'
+import type { ChannelDto, ChannelReadDto } from '../../../server/src/presenters/presentChannel'
 import type { CategoryDto } from '../../../server/src/presenters/presentCategory'
 export type { BatonEvent, EventType } from '../../../server/src/events/types'
 
@@ -20,6 +20,8 @@ export type Category = CategoryDto
 
 /** REST answers add the viewer's `myRole` and `unreadCount`. */
 export type Channel = ChannelDto & { myRole?: string | null; unreadCount?: number | null }
+/** My read position in a channel: POST /channels/{id}/read and the channel.read event. */
+export type ChannelRead = ChannelReadDto
 
 export interface Message {
   id: string; channelId: string | null; taskId?: string | null; userId: string | null

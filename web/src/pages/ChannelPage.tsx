@@ -3,6 +3,7 @@ import { api, ApiError } from '../api/client'
 import type { Channel, Message, Page, User } from '../api/types'
 import { live } from '../api/socket'
 import { loadTasks } from '../state/data'
+import { keepChannelRead } from '../state/readMarks'
 import { getState, setState, toast, useStore } from '../state/store'
 import { useAsync } from '../state/useAsync'
 import { formatDate, useT } from '../i18n'
@@ -18,7 +19,8 @@ export function ChannelPage({ channelId }: { channelId: string }) {
   useEffect(() => {
     live.viewing(channelId)
     setState((s) => ({ unread: { ...s.unread, [channelId]: 0 } }))
-    return () => live.viewing(null)
+    const stopReading = keepChannelRead(channelId)
+    return () => { stopReading(); live.viewing(null) }
   }, [channelId])
 
   const info = useAsync(async () => {

@@ -1,4 +1,4 @@
-import type { BatonEvent, Category, Channel, EventType, Message, Notification, Task, User } from '../api/types'
+import type { BatonEvent, Category, Channel, ChannelRead, EventType, Message, Notification, Task, User } from '../api/types'
 import { byId, without, type CommandProgress, type State } from './store'
 
 type Handler = (s: State, data: any) => Partial<State>
@@ -52,6 +52,9 @@ export const handlers: Partial<Record<EventType, Handler>> = {
     if (lostSight) return { channels: without(s.channels, d.channelId) }
     return d.channel && s.channels[d.channelId] ? upsertChannel(s, d.channel) : {}
   },
+  // I marked it read (in this tab or another): the badge shows what is left (none while I look at it)
+  'channel.read': (s, d: ChannelRead) => (d.userId === s.me?.id && d.unreadCount !== null
+    ? { unread: { ...s.unread, [d.channelId]: s.viewingChannel === d.channelId ? 0 : d.unreadCount } } : {}),
   'task.created': upsertTask,
   'task.updated': upsertTask,
   'task.assigned': upsertTask,
