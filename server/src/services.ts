@@ -10,6 +10,7 @@ import { OutboxRelay } from './events/relay'
 import { RedisBus } from './events/redisBus'
 import { RealtimeHub } from './realtime/hub'
 import { MemoryPresence, RedisPresence, type PresenceStore } from './realtime/presence'
+import { VoiceService } from './voice/service'
 
 /** Everything a Baton node holds for its lifetime. Built once in main.ts (or per test). */
 export interface Services {
@@ -22,6 +23,8 @@ export interface Services {
   relay: OutboxRelay
   presence: PresenceStore
   hub: RealtimeHub
+  /** Speech in and out (lazy: no decoder starts until someone speaks). */
+  voice: VoiceService
   close(): Promise<void>
 }
 
@@ -43,10 +46,12 @@ export async function createServices(config: Config, logger?: Logger): Promise<S
   const hub = new RealtimeHub({ db: database.db, bus, presence, retentionDays: config.eventRetentionDays, nodeId: redisBus?.nodeId ?? 'local' })
   hub.start()
   await relay.start()
+  const voice = new VoiceService({ db: database.db, bus, onCommit: () => { void relay.kick() } })
   return {
-    config, database, tokens, limiter, redis, bus, relay, presence, hub,
+    config, database, tokens, limiter, redis, bus, relay, presence, hub, voice,
     async close() {
       await hub.close()
+      await voice.close()
       await relay.stop()
       await presence.close()
       await bus.close()

@@ -32,7 +32,12 @@ export class ActorDirectory {
       if (this.verified.size > MAX_ENTRIES) this.verified.clear()
       this.verified.set(token, claims)
     }
-    const user = await this.user(claims.sub)
+    return this.current(claims.sub)
+  }
+
+  /** The user as an Actor now (role and active state from the database); UNAUTHENTICATED when deactivated. */
+  async current(userId: string): Promise<Actor> {
+    const user = await this.user(userId)
     if (!user) throw unauthenticated('This account is no longer active.')
     return { id: user.id, organizationId: user.organizationId, role: user.role, name: user.name, email: user.email }
   }

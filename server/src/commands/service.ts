@@ -31,6 +31,9 @@ export interface CommandDeps { db: Database; onCommit?: () => void }
 
 const UNDO = /^\s*(undo|undo that|undo the last( one| command)?|deshaz( eso)?|deshacer( eso)?|anula( eso)?)\s*[.!]?\s*$/i
 const DESTRUCTIVE = new Set(['UNASSIGN_USER', 'ARCHIVE_CHANNEL'])
+/** Answers to "Shall I go ahead?" about the session's plan that waits for confirmation. */
+const CONFIRM = /^(yes|yeah|yep|yes please|sure|confirm|confirmed|do it|go ahead|ok|okay|s[ií]|s[ií] por favor|confirma|confirmo|hazlo|adelante|vale)$/i
+const DECLINE = /^(no|nope|no thanks|cancel|cancel that|cancel it|never mind|stop|no gracias|cancela|cancélalo|olvídalo|déjalo)$/i
 
 /**
  * One command, start to finish: interpret the sentence against what the speaker can see, then
@@ -49,6 +52,12 @@ export async function runCommand(deps: CommandDeps, actor: Actor, request: Comma
       .orderBy('createdAt', 'desc').limit(1).executeTakeFirst()
     if (!last) throw new AppError('UNDO_NOT_POSSIBLE', 'There is no command of yours to undo.')
     return undoCommand(deps, actor, last.id)
+  }
+
+  const said = request.text.replace(/[,.!?¡¿]/g, ' ').replace(/\s+/g, ' ').trim()
+  if (request.sessionId && (CONFIRM.test(said) || DECLINE.test(said))) {
+    const answered = await answerPlan(deps, actor, request.sessionId, CONFIRM.test(said), Boolean(request.requireConfirmation), request.idempotencyKey)
+    if (answered) return answered
   }
 
   const now = request.now ?? new Date()
@@ -94,6 +103,22 @@ export async function runCommand(deps: CommandDeps, actor: Actor, request: Comma
     return presentCommand(row)
   }
   return execute(deps, actor, { ...base, plan }, plan.actions, timings, started, request.sttMs ?? 0, now)
+}
+
+/** "Yes" runs the session's latest plan (as /execute would); "no" cancels it; null when no plan waits. */
+async function answerPlan(deps: CommandDeps, actor: Actor, sessionId: string, yes: boolean, heardUnsure: boolean, idempotencyKey?: string) {
+  const latest = await deps.db.selectFrom('commands').selectAll().where('userId', '=', actor.id).where('sessionId', '=', sessionId)
+    .orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst()
+  if (latest?.status !== 'planned') return null // not an answer: the interpreter reads it as a command
+  if (yes && heardUnsure) return presentCommand(latest) // a "yes" we are not sure we heard runs nothing: ask again
+  if (yes) return executeStoredCommand(deps, actor, latest.id, idempotencyKey)
+  const language = latest.language === 'es' ? 'es' : 'en'
+  const cancelled = await deps.db.updateTable('commands').set({
+    status: 'failed', updatedAt: new Date(),
+    error: JSON.stringify({ code: 'CANCELLED', message: language === 'es' ? 'Cancelado; no he cambiado nada.' : 'Cancelled; nothing was changed.' }),
+  }).where('id', '=', latest.id).where('status', '=', 'planned').returningAll().executeTakeFirst()
+  if (!cancelled) throw new AppError('CONFLICT', 'That plan is already running.')
+  return presentCommand(cancelled)
 }
 
 /** Runs a stored dry-run plan unchanged; refused when something it names changed meanwhile. */

@@ -2,10 +2,13 @@ import { randomUUID } from 'node:crypto'
 import type { WebSocket } from 'ws'
 import type { Actor } from '../actions/context'
 import type { ActorDirectory } from '../auth/actors'
+import type { VoiceService } from '../voice/service'
 import { AppError } from '../http/errors'
 import { Audience, type Viewer } from './audience'
 import type { HubConnection, RealtimeHub } from './hub'
+import { VoiceMode } from './voiceMode'
 import { CloseCode, controlFrame, errorFrame, parseClientMessage, type ClientMessage, type ErrorCode } from './protocol'
+import type { VoiceStart } from './voiceMode'
 
 const AUTH_TIMEOUT_MS = 10_000
 const TYPING_EVERY_MS = 2_000
@@ -32,10 +35,13 @@ export class Connection implements HubConnection {
   private expiry?: NodeJS.Timeout
   private readonly authTimer: NodeJS.Timeout
   private readonly typedAt = new Map<string, number>()
+  private voiceMode: VoiceMode | null = null
 
-  constructor(private readonly ws: WebSocket, private readonly hub: RealtimeHub, private readonly actors: ActorDirectory) {
+  constructor(private readonly ws: WebSocket, private readonly hub: RealtimeHub, private readonly actors: ActorDirectory, private readonly voice?: VoiceService) {
     this.authTimer = setTimeout(() => this.close(CloseCode.UNAUTHENTICATED, 'UNAUTHENTICATED', 'Authenticate within 10 seconds.'), AUTH_TIMEOUT_MS)
-    ws.on('message', (raw: Buffer) => { this.serially(() => this.onMessage(raw.toString())) })
+    ws.on('message', (raw: Buffer, isBinary: boolean) => {
+      this.serially(() => (isBinary ? this.onAudio(raw) : this.onMessage(raw.toString())))
+    })
     ws.on('pong', () => { this.alive = true })
     ws.on('close', () => this.onClosed())
     ws.on('error', () => undefined)
@@ -127,6 +133,26 @@ export class Connection implements HubConnection {
     await handlers[message.type](this, message as never)
   }
 
+  /** Binary frames are voice-mode audio. */
+  private onAudio(raw: Buffer) {
+    if (this.state === 'closed') return
+    if (this.state === 'authenticating') return this.close(CloseCode.UNAUTHENTICATED, 'UNAUTHENTICATED', 'Send {"type":"auth","token":...} first.')
+    if (!this.voiceMode?.active) { this.sendRaw(errorFrame('BAD_MESSAGE', 'Binary frames are voice audio: send {"type":"voice.start"} first.')); return }
+    this.voiceMode.audio(raw)
+  }
+
+  async startVoice(message: VoiceStart) {
+    if (!this.voice || !this.actor) { this.sendRaw(errorFrame('VOICE_UNAVAILABLE', 'This server has no voice mode.')); return }
+    this.voiceMode ??= new VoiceMode(this.voice, {
+      send: (frame) => this.sendRaw(frame),
+      actor: () => this.actors.current(this.viewer.id),
+    })
+    await this.voiceMode.start(message, this.actor)
+  }
+
+  stopVoice() { this.voiceMode?.stop() }
+  cancelVoice() { this.voiceMode?.cancel() }
+
   private async authenticate(token: string, lastEventId?: number) {
     let actor: Actor
     try {
@@ -183,6 +209,7 @@ export class Connection implements HubConnection {
     this.pending = []
     clearTimeout(this.authTimer)
     clearTimeout(this.expiry)
+    this.voiceMode?.close()
     if (wasAttached && this.actor) await this.hub.detach(this).catch(() => undefined)
   }
 
@@ -228,4 +255,7 @@ const handlers: Handlers = {
   presence: (c, m) => c.setStatus(m.status),
   typing: async (c, m) => { if (c.typingAllowed(m.channelId) && await c.requireVisibleChannel(m.channelId)) await c.typing(m.channelId) },
   ping: (c, m) => c.pong(m.nonce),
+  'voice.start': (c, m) => c.startVoice(m),
+  'voice.stop': (c) => c.stopVoice(),
+  'voice.cancel': (c) => c.cancelVoice(),
 }

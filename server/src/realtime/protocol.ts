@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { timezoneSchema } from '../actions/users/userSchemas'
 
 /**
  * The WebSocket protocol (docs/realtime.md). Every frame is one JSON object with a `type`.
@@ -25,13 +26,29 @@ export const clientMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('presence'), status: z.enum(presenceStatuses) }),
   z.object({ type: z.literal('typing'), channelId }),
   z.object({ type: z.literal('ping'), nonce: z.union([z.string().max(64), z.number()]).optional() }),
+  // Voice mode (docs/realtime.md#voice-mode): binary frames between start and stop are 16 kHz mono s16le PCM.
+  z.object({
+    type: z.literal('voice.start'),
+    format: z.literal('pcm_s16le').default('pcm_s16le'),
+    sampleRate: z.literal(16_000, { message: 'only 16000 Hz mono is accepted; resample on the client' }).default(16_000),
+    language: z.enum(['en', 'es']).optional(),
+    sessionId: z.string().min(1).max(100).optional(),
+    channelId: channelId.optional(),
+    timezone: timezoneSchema.optional(),
+    dryRun: z.boolean().optional(),
+    reply: z.enum(['audio', 'text']).default('audio'),
+    voice: z.string().max(100).optional(),
+  }),
+  z.object({ type: z.literal('voice.stop') }),
+  z.object({ type: z.literal('voice.cancel') }),
 ])
 export type ClientMessage = z.infer<typeof clientMessage>
 
 export type ErrorCode =
-  | 'UNAUTHENTICATED' | 'TOKEN_EXPIRED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_MESSAGE' | 'SLOW_CONSUMER' | 'UNAVAILABLE'
+  | 'UNAUTHENTICATED' | 'TOKEN_EXPIRED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_MESSAGE' | 'SLOW_CONSUMER' | 'UNAVAILABLE' | 'VOICE_UNAVAILABLE'
 
-export const errorFrame = (code: ErrorCode, message: string) => JSON.stringify({ type: 'error', code, message })
+export const errorFrame = (code: ErrorCode, message: string, details?: unknown) =>
+  JSON.stringify(details === undefined ? { type: 'error', code, message } : { type: 'error', code, message, details })
 
 export const controlFrame = (type: string, data: Record<string, unknown> = {}) =>
   JSON.stringify({ type, at: new Date().toISOString(), data })

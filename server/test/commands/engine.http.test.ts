@@ -116,6 +116,26 @@ describe('POST /api/v1/commands', () => {
     expect(task.assigneeIds).toContain(sarah.id)
   })
 
+  it('answers a waiting plan with "yes" or "no" in its session, and reads them as commands otherwise', async () => {
+    const session = { sessionId: 'session-yes-no', ...when }
+    const planned = (await ceo.post('/api/v1/commands', { text: 'Create a task called yes no check due friday', dryRun: true, ...session })).body.command
+    const before = await count('tasks')
+    const confirmed = (await ceo.post('/api/v1/commands', { text: 'Yes, please!', ...session })).body.command
+    expect(confirmed).toMatchObject({ id: planned.id, status: 'completed' })
+    expect(await count('tasks')).toBe(before + 1)
+    // Nothing waits any more: "yes" is an ordinary (not understood) command.
+    expect((await ceo.post('/api/v1/commands', { text: 'yes', ...session })).status).toBe(422)
+
+    const second = (await ceo.post('/api/v1/commands', { text: 'Create a task called no check due friday', dryRun: true, ...session })).body.command
+    const declined = (await ceo.post('/api/v1/commands', { text: 'No.', ...session })).body.command
+    expect(declined).toMatchObject({ id: second.id, status: 'failed', error: { code: 'CANCELLED' } })
+    expect(await count('tasks')).toBe(before + 1)
+    // Another session's "yes" does not touch this session's plans.
+    const third = (await ceo.post('/api/v1/commands', { text: 'Create a task called other session check', dryRun: true, ...session })).body.command
+    expect((await ceo.post('/api/v1/commands', { text: 'yes', sessionId: 'another-session', ...when })).status).toBe(422)
+    expect((await ceo.get(`/api/v1/commands/${third.id}`)).body.command.status).toBe('planned')
+  })
+
   it('lists my command history', async () => {
     const list = await ceo.get('/api/v1/commands?limit=3')
     expect(list.status).toBe(200)

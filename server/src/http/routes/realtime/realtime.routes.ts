@@ -13,7 +13,7 @@ export async function realtimeRoutes(app: FastifyInstance, { services, actors }:
 
   app.get('/api/v1/ws', { websocket: true, schema: { hide: true } }, (socket, request) => {
     const query = request.query as { token?: string; lastEventId?: string }
-    new Connection(socket, services.hub, actors).start(query.token, query.lastEventId)
+    new Connection(socket, services.hub, actors, services.voice).start(query.token, query.lastEventId)
   })
 
   app.get('/api/v1/presence', {

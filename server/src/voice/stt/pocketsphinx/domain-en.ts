@@ -66,6 +66,10 @@ export const EN_CLAUSES = [
   '(show | list) [me] [all] [the] channels',
   '(show | list) [me] [the] [latest] messages in {channelref}',
   '(find | search for) tasks about {newname}',
+  // answers to "Shall I go ahead?" and undo (commands/service.ts)
+  '(yes | yes please | yeah | sure | okay | confirm | do it | go ahead)',
+  '(no | no thanks | cancel | cancel that | never mind)',
+  'undo [that | the last command]',
 ]
 
 export const EN_SLOTS: Record<string, string[]> = {

@@ -28,6 +28,10 @@ export const ES_CLAUSES = [
   '(quién está | quiénes están) trabajando en {taskref}',
   '(quién está | quiénes están) en {channelref}',
   '[{please}] elimina {taskref}',
+  // respuestas a "¿Lo hago?" y deshacer (commands/service.ts)
+  '(sí | sí por favor | confirma | hazlo | adelante | vale)',
+  '(no | no gracias | cancela | olvídalo)',
+  '(deshaz | deshacer) [eso]',
 ]
 
 export const ES_SLOTS: Record<string, string[]> = {
