@@ -35,7 +35,11 @@ export interface Config {
   eventRetentionDays: number
   bodyLimitBytes: number
   logLevel: string
+  /** The speech providers' settings (STT_*, TTS_*, OPENAI_*, …, and PATH, where their programs are found). */
+  voiceEnv: NodeJS.ProcessEnv
 }
+
+const VOICE_SETTING = /^(PATH|STT_|TTS_|POCKETSPHINX_|OPENAI_|WHISPER_|ELEVENLABS_)/
 
 /** Reads configuration from the environment; a bad value stops start-up with a clear message. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
@@ -61,5 +65,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     eventRetentionDays: e.BATON_EVENT_RETENTION_DAYS,
     bodyLimitBytes: e.BATON_BODY_LIMIT_BYTES,
     logLevel: e.LOG_LEVEL,
+    voiceEnv: Object.fromEntries(Object.entries(env).filter(([key]) => VOICE_SETTING.test(key))),
   }
 }

@@ -46,7 +46,7 @@ export async function createServices(config: Config, logger?: Logger): Promise<S
   const hub = new RealtimeHub({ db: database.db, bus, presence, retentionDays: config.eventRetentionDays, nodeId: redisBus?.nodeId ?? 'local' })
   hub.start()
   await relay.start()
-  const voice = new VoiceService({ db: database.db, bus, onCommit: () => { void relay.kick() } })
+  const voice = new VoiceService({ db: database.db, bus, onCommit: () => { void relay.kick() }, env: { ...process.env, ...config.voiceEnv } })
   return {
     config, database, tokens, limiter, redis, bus, relay, presence, hub, voice,
     async close() {
