@@ -25,6 +25,38 @@ export interface DecoderConfig {
 /** Wide beams: the research's best grammar setting (5.3 % WER against 9.2 % with the defaults). */
 export const WIDE_BEAMS = ['-beam', '1e-80', '-pbeam', '1e-80', '-wbeam', '1e-60', '-maxhmmpf', '-1']
 
+/**
+ * Fills digital silence (runs of at least `minRun` exact-zero samples) with ±1 LSB of noise,
+ * deterministically, and leaves everything else as it was. PocketSphinx's features break on
+ * frames of exact zeros: they have no energy, and their log-energy floor drags the cepstral mean
+ * normalization so far that the whole utterance is misheard. espeak-ng leaves exact zeros between
+ * words, and browsers, noise gates and Chromium's fake microphone leave them around a clip: the web
+ * app's recording of "create a task called budget review due tomorrow" was heard as "add tell the
+ * new due tomorrow" until filled (the same clip resampled by sox, which dithers, was heard right).
+ * Real microphone audio has no such runs, so it reaches the decoder unchanged. (pocketsphinx's own
+ * `-dither` would perturb every clip, from one generator per process: results would depend on
+ * the clips decoded before.)
+ */
+export function fillDigitalSilence(pcm: Int16Array, minRun = 64): Int16Array {
+  let out: Int16Array | null = null
+  let state = 0x9e3779b9
+  for (let i = 0; i < pcm.length;) {
+    if (pcm[i] !== 0) { i++; continue }
+    let end = i
+    while (end < pcm.length && pcm[end] === 0) end++
+    if (end - i >= minRun) {
+      out ??= pcm.slice()
+      for (let j = i; j < end; j++) {
+        // xorshift32; two bits pick -1, 0, 0 or +1 (symmetric: no DC offset).
+        state ^= state << 13; state ^= state >>> 17; state ^= state << 5
+        out[j] = (state & 1) - ((state >>> 1) & 1)
+      }
+    }
+    i = end
+  }
+  return out ?? pcm
+}
+
 interface Pending { id: string; resolve: (r: { text: string; score: number }) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }
 
 export class WarmDecoder {
@@ -47,7 +79,8 @@ export class WarmDecoder {
     const dir = await (this.dir ??= mkdtemp(join(tmpdir(), 'baton-ps-')))
     const id = `u${++this.seq}`
     const file = join(dir, `${id}.raw`)
-    await writeFile(file, Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength))
+    const input = fillDigitalSilence(pcm)
+    await writeFile(file, Buffer.from(input.buffer, input.byteOffset, input.byteLength))
     const child = this.child ?? this.start(dir)
     try {
       const result = await new Promise<{ text: string; score: number }>((resolve, reject) => {
