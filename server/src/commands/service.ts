@@ -112,12 +112,19 @@ async function answerPlan(deps: CommandDeps, actor: Actor, sessionId: string, ye
   if (latest?.status !== 'planned') return null // not an answer: the interpreter reads it as a command
   if (yes && heardUnsure) return presentCommand(latest) // a "yes" we are not sure we heard runs nothing: ask again
   if (yes) return executeStoredCommand(deps, actor, latest.id, idempotencyKey)
-  const language = latest.language === 'es' ? 'es' : 'en'
+  return cancelStoredCommand(deps, actor, latest.id)
+}
+
+/** Cancels one of my plans that waits for confirmation (a click on Cancel, or a spoken "no"). */
+export async function cancelStoredCommand(deps: CommandDeps, actor: Actor, commandId: string) {
+  const row = await deps.db.selectFrom('commands').select(['status', 'language']).where('id', '=', commandId).where('userId', '=', actor.id).executeTakeFirst()
+  if (!row) throw new AppError('NOT_FOUND', `No command with id ${commandId}.`)
+  const language = row.language === 'es' ? 'es' : 'en'
   const cancelled = await deps.db.updateTable('commands').set({
     status: 'failed', updatedAt: new Date(),
     error: JSON.stringify({ code: 'CANCELLED', message: language === 'es' ? 'Cancelado; no he cambiado nada.' : 'Cancelled; nothing was changed.' }),
-  }).where('id', '=', latest.id).where('status', '=', 'planned').returningAll().executeTakeFirst()
-  if (!cancelled) throw new AppError('CONFLICT', 'That plan is already running.')
+  }).where('id', '=', commandId).where('userId', '=', actor.id).where('status', '=', 'planned').returningAll().executeTakeFirst()
+  if (!cancelled) throw new AppError('CONFLICT', row.status === 'planned' ? 'That plan is already running.' : `Only a plan waiting for confirmation can be cancelled; this command is ${row.status}.`)
   return presentCommand(cancelled)
 }
 

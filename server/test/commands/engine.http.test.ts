@@ -136,6 +136,25 @@ describe('POST /api/v1/commands', () => {
     expect((await ceo.get(`/api/v1/commands/${third.id}`)).body.command.status).toBe('planned')
   })
 
+  it('cancels a waiting plan (POST /commands/:id/cancel): nothing changes, a later "yes" runs nothing; only my plans, only while they wait', async () => {
+    const session = { sessionId: 'session-cancel', ...when }
+    const planned = (await ceo.post('/api/v1/commands', { text: 'Create a task called cancelled by click due friday', dryRun: true, ...session })).body.command
+    const before = await snapshot()
+    expect((await (await t.as(staff)).post(`/api/v1/commands/${planned.id}/cancel`)).status).toBe(404)
+    const res = await ceo.post(`/api/v1/commands/${planned.id}/cancel`)
+    expect(res.status).toBe(200)
+    expect(res.body.command).toMatchObject({ id: planned.id, status: 'failed', error: { code: 'CANCELLED', message: 'Cancelled; nothing was changed.' } })
+    expect((await ceo.post('/api/v1/commands', { text: 'yes', ...session })).status).toBe(422)
+    expect(await snapshot()).toEqual(before)
+    const again = await ceo.post(`/api/v1/commands/${planned.id}/cancel`)
+    expect(again.status).toBe(409)
+    expect(again.body.error.message).toMatch(/waiting for confirmation.*failed/)
+    // A late Confirm gets the command as it stands (as a retried confirm would), and changes nothing.
+    expect((await ceo.post(`/api/v1/commands/${planned.id}/execute`)).body.command).toMatchObject({ status: 'failed', error: { code: 'CANCELLED' } })
+    expect(await snapshot()).toEqual(before)
+    expect((await ceo.post('/api/v1/commands/not-a-uuid/cancel')).status).toBe(400)
+  })
+
   it('lists my command history', async () => {
     const list = await ceo.get('/api/v1/commands?limit=3')
     expect(list.status).toBe(200)

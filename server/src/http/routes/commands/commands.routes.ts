@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { executeStoredCommand, runCommand } from '../../../commands/service'
+import { executeStoredCommand, cancelStoredCommand, runCommand } from '../../../commands/service'
 import { presentCommand } from '../../../commands/presentCommand'
 import { undoCommand } from '../../../commands/undo'
 import { pageQuery, toPage, decodeCursor } from '../../../queries/pagination'
@@ -39,6 +39,9 @@ export function commandsRoutes(app: FastifyInstance, { services }: RouteDeps) {
 
   r.post('/api/v1/commands/:id/execute', { schema: { tags, summary: 'Execute a dry-run plan unchanged', params: idParams } },
     async (req) => executeStoredCommand(deps, actorOf(req), req.params.id, idempotencyKey(req.headers)))
+
+  r.post('/api/v1/commands/:id/cancel', { schema: { tags, summary: 'Cancel a plan that waits for confirmation (nothing was changed)', params: idParams } },
+    async (req) => cancelStoredCommand(deps, actorOf(req), req.params.id))
 
   r.post('/api/v1/commands/:id/undo', { schema: { tags, summary: 'Reverse a completed command atomically', params: idParams } },
     async (req) => undoCommand(deps, actorOf(req), req.params.id))
