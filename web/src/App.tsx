@@ -8,6 +8,7 @@ import { Sidebar } from './components/Sidebar'
 import { TopBar } from './components/TopBar'
 import { CommandBar } from './components/CommandBar'
 import { Toasts } from './components/Toasts'
+import { ConversationDock } from './components/ConversationDock'
 import { ChannelPage } from './pages/ChannelPage'
 import { MyTasks } from './pages/MyTasks'
 import { Board } from './pages/Board'
@@ -64,6 +65,7 @@ function Shell({ path }: { path: string }) {
         <main id="main" tabIndex={-1}>{page}</main>
       </div>
       <CommandBar path={path} />
+      <ConversationDock />
       <Toasts />
     </div>
   )

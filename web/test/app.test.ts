@@ -85,6 +85,25 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     await context.close()
   }, 60_000)
 
+  it('says voice is unavailable next to the microphones, with the install command, before anyone presses them', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+    await context.route('**/api/v1/voice/status', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({
+      available: false, stt: { provider: 'pocketsphinx', available: false, reason: 'pocketsphinx_batch is not installed' },
+      tts: { provider: 'espeak-ng', available: false }, ffmpeg: false,
+      installCommand: 'sudo apt-get install -y pocketsphinx pocketsphinx-en-us espeak-ng sox ffmpeg' }) }))
+    const page = await signIn(context, server.url, 'ceo@baton.demo')
+    await page.keyboard.press('Control+k')
+    const note = page.locator('#voice-note')
+    await note.waitFor()
+    expect(await note.textContent()).toBe('Voice is not available on this server. To install it: sudo apt-get install -y pocketsphinx pocketsphinx-en-us espeak-ng sox ffmpeg')
+    expect(await page.getByRole('button', { name: 'Hold to talk' }).isDisabled()).toBe(true)
+    expect(await page.getByRole('button', { name: 'Conversation', exact: true }).isDisabled()).toBe(true)
+    // Typed commands still work.
+    expect(await page.getByRole('textbox', { name: 'Command', exact: true }).isEnabled()).toBe(true)
+    await shot(page, '11-voice-unavailable')
+    await context.close()
+  }, 60_000)
+
   it('drags a task across the board, and a blocked completion shows the server\'s message', async () => {
     const blocker = (await ceo.call<{ id: string }>('POST', '/tasks', { title: 'Approve budget', priority: 'high' })).body
     const blocked = (await ceo.call<{ id: string }>('POST', '/tasks', { title: 'Sign vendor contract' })).body

@@ -4,6 +4,9 @@ import { getState, setState, type State } from '../state/store'
 import { reduce } from '../state/reducer'
 
 type Extra = (e: BatonEvent, before: State) => void
+/** A frame that is not a stored event: `voice.*`, `error`, and `socket.closed` (made here). */
+export interface ControlFrame { type: string; data?: Record<string, unknown>; code?: string; message?: string; details?: unknown }
+type FrameListener = (frame: ControlFrame) => void
 
 /**
  * The live connection: `/api/v1/ws?token=…&lastEventId=…`. Reconnects with backoff and resumes
@@ -17,6 +20,7 @@ export class LiveSocket {
   private pingTimer: ReturnType<typeof setInterval> | null = null
   private stopped = true
   private extras = new Set<Extra>()
+  private frames = new Set<FrameListener>()
   private lastSeen = 0
 
   start() {
@@ -34,15 +38,33 @@ export class LiveSocket {
     if (this.timer) clearTimeout(this.timer)
     if (this.pingTimer) clearInterval(this.pingTimer)
     this.ws?.close(1000, 'bye')
+    if (this.ws) this.emitFrame({ type: 'socket.closed' })
     this.ws = null
     setState({ connection: 'offline' })
   }
 
   onEvent(fn: Extra) { this.extras.add(fn); return () => { this.extras.delete(fn) } }
 
+  /** Voice-mode frames and errors; also `socket.closed` when this connection ends (its voice mode with it). */
+  onFrame(fn: FrameListener) { this.frames.add(fn); return () => { this.frames.delete(fn) } }
+
+  get open() { return this.ws?.readyState === WebSocket.OPEN }
+
+  /** Returns whether the message went out (false while disconnected). */
   send(message: Record<string, unknown>) {
-    if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify(message))
+    if (this.ws?.readyState !== WebSocket.OPEN) return false
+    this.ws.send(JSON.stringify(message))
+    return true
   }
+
+  /** Binary frames carry the conversation mode's audio. */
+  sendBinary(data: ArrayBuffer) {
+    if (this.ws?.readyState !== WebSocket.OPEN) return false
+    this.ws.send(data)
+    return true
+  }
+
+  private emitFrame(frame: ControlFrame) { for (const fn of this.frames) fn(frame) }
 
   /** Tells the server which channel this tab is looking at (presence "viewing"; its detail events). */
   viewing(channelId: string | null) {
@@ -65,6 +87,7 @@ export class LiveSocket {
     const proto = location.protocol === 'https:' ? 'wss:' : 'ws:'
     const url = `${proto}//${location.host}/api/v1/ws?token=${encodeURIComponent(token)}${last !== null ? `&lastEventId=${last}` : ''}`
     setState({ connection: this.attempts ? 'reconnecting' : 'connecting' })
+    if (this.ws) this.emitFrame({ type: 'socket.closed' }) // replaced (a stale socket on wake-up)
     const ws = new WebSocket(url)
     this.ws = ws
     let expired = false
@@ -84,7 +107,8 @@ export class LiveSocket {
       try { data = JSON.parse(String(msg.data)) } catch { return }
       for (const e of Array.isArray(data) ? data : [data]) {
         if (!e || typeof e.type !== 'string') continue
-        if (e.type === 'error') { if (/EXPIRED/.test(String(e.code))) expired = true; continue }
+        if (e.type === 'error') { if (/EXPIRED/.test(String(e.code))) expired = true; this.emitFrame(e); continue }
+        if (e.type.startsWith('voice.')) { this.emitFrame(e); continue }
         if (e.type === 'ready') {
           // nothing applied yet: resume later from where this connection started
           if (getState().lastEventId === null && typeof e.data?.lastEventId === 'number') setState({ lastEventId: e.data.lastEventId })
@@ -105,6 +129,7 @@ export class LiveSocket {
     ws.onclose = (ev) => {
       if (this.ws !== ws) return
       this.ws = null
+      this.emitFrame({ type: 'socket.closed' })
       if (this.pingTimer) clearInterval(this.pingTimer)
       if (this.stopped) return
       if (expired || ev.code === 4001 || /EXPIRED/.test(ev.reason)) {

@@ -56,6 +56,7 @@ export function PriorityPill({ priority }: { priority: string }) {
 
 const ICONS = {
   bell: 'M12 3a6 6 0 0 0-6 6v3.5L4.5 16h15L18 12.5V9a6 6 0 0 0-6-6zm-2 15a2 2 0 0 0 4 0',
+  waves: 'M3 12h2M7 8v8M11 5v14M15 8v8M19 11v2',
   mic: 'M12 3a3 3 0 0 0-3 3v6a3 3 0 0 0 6 0V6a3 3 0 0 0-3-3zM6 11a6 6 0 0 0 12 0M12 17v4',
   menu: 'M4 7h16M4 12h16M4 17h16',
   lock: 'M7 11V8a5 5 0 0 1 10 0v3M6 11h12v9H6z',
