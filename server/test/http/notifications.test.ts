@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '../../src/actions/context'
 import { setReminder } from '../../src/actions/notifications/setReminder'
 import { updateTask } from '../../src/actions/tasks/updateTask'
+import { createTask } from '../../src/actions/tasks/createTask'
 import { inTransaction } from '../../src/actions/transaction'
 import { deliverDueNotifications, runReminders, startReminderScheduler } from '../../src/jobs/reminders'
 import { allPages, eventsOf, makeTask } from '../factories'
@@ -138,6 +139,39 @@ describe('reminders', () => {
     expect(reminders.filter((r) => r.entityId === soon.id)).toHaveLength(2)
     expect(reminders.filter((r) => r.entityId === later.id)).toHaveLength(1)
     expect(reminders.filter((r) => r.userId === muted.id || r.entityId === done.id)).toHaveLength(0)
+  })
+
+  it('holds what arrives in quiet hours until they end (urgent ones and own reminders ring), then delivers it once', async () => {
+    const quiet = await t.createUser('staff', { name: 'Quentin Quiet' })
+    const client = await t.as(quiet)
+    const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16)
+    const now = Date.now()
+    const quietHours = { start: hhmm(now - HOUR), end: hhmm(now + HOUR) } // around now, in UTC
+    expect((await client.patch('/api/v1/users/me', { timezone: 'UTC', notificationSettings: { quietHours } })).status).toBe(200)
+    expect((await client.patch('/api/v1/users/me', { notificationSettings: { quietHours: { start: '25:00', end: '7' } } })).status).toBe(400)
+
+    const held = await eventsOf(t, () => makeTask(t, { title: 'Quiet work', assigneeIds: [quiet.id] }))
+    expect(held.events.filter((e) => e.type === 'notification.created')).toEqual([])
+    expect((await client.get('/api/v1/notifications')).body.items).toEqual([])
+    const row = await db().selectFrom('notifications').selectAll().where('userId', '=', quiet.id).executeTakeFirstOrThrow()
+    const ends = new Date(`${new Date(now + HOUR).toISOString().slice(0, 16)}:00.000Z`)
+    expect(row.scheduledFor?.toISOString()).toBe(ends.toISOString())
+    expect(row.metadata).toMatchObject({ quietHours: true })
+
+    // Urgent work still rings at once; so does a reminder they set for a time inside the window.
+    const urgent = await eventsOf(t, () => inTransaction(db(), { actor: t.ceo }, (ctx) => createTask(ctx, { title: 'Server down', priority: 'critical', assigneeIds: [quiet.id] })))
+    expect(urgent.events.filter((e) => e.type === 'notification.created').map((e) => e.scope)).toEqual([{ kind: 'users', userIds: [quiet.id] }])
+    const [own] = await remind(quiet, { at: new Date(now + HOUR / 2).toISOString(), message: 'Take the pills' })
+    expect((await db().selectFrom('notifications').select('scheduledFor').where('id', '=', own!).executeTakeFirstOrThrow()).scheduledFor?.toISOString())
+      .toBe(new Date(now + HOUR / 2).toISOString())
+
+    // When the window ends the scheduler delivers the held one, once.
+    expect((await eventsOf(t, () => deliverDueNotifications(db(), { now: new Date(ends.getTime() - 1000) }))).events
+      .filter((e) => e.payload && (e.payload as { id?: string }).id === row.id)).toEqual([])
+    const delivered = await eventsOf(t, () => deliverDueNotifications(db(), { now: ends }))
+    expect(delivered.events.filter((e) => (e.payload as { id?: string }).id === row.id)).toHaveLength(1)
+    expect((await db().selectFrom('notifications').select('sentAt').where('id', '=', row.id).executeTakeFirstOrThrow()).sentAt?.toISOString()).toBe(ends.toISOString())
+    expect((await client.get('/api/v1/notifications')).body.items.map((n: { title: string }) => n.title)).toEqual(['New task: Server down']) // the API's clock is real: still an hour away
   })
 
   it('runs on an interval with an injected clock and stops cleanly', async () => {
