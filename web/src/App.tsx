@@ -14,6 +14,7 @@ import { MyTasks } from './pages/MyTasks'
 import { Board } from './pages/Board'
 import { TaskPage } from './pages/TaskPage'
 import { Dashboard } from './pages/Dashboard'
+import { Settings } from './pages/Settings'
 import { Empty } from './components/ui'
 import { useT } from './i18n'
 
@@ -53,6 +54,7 @@ function Shell({ path }: { path: string }) {
   if (path === '/' || path === '/me') page = <MyTasks />
   else if (path === '/board') page = <Board />
   else if (path === '/dashboard') page = <Dashboard />
+  else if (path === '/settings') page = <Settings />
   else if ((m = match('/channels/:id', path))) page = <ChannelPage key={m.id} channelId={m.id!} />
   else if ((m = match('/tasks/:id', path))) page = <TaskPage key={m.id} taskId={m.id!} />
   else page = <Empty>{t('notFound')}</Empty>

@@ -104,6 +104,34 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     await context.close()
   }, 60_000)
 
+  it('settings: time zone, notification kinds and quiet hours are saved and come back after a reload', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+    const page = await signIn(context, server.url, 'emma@baton.demo')
+    await page.locator('.sidebar').getByRole('link', { name: 'Settings' }).click()
+    await page.getByRole('heading', { name: 'Settings' }).waitFor()
+    await page.getByLabel('Time zone').selectOption('Europe/Madrid')
+    await page.getByRole('checkbox', { name: 'Someone mentions me' }).uncheck()
+    await page.getByRole('checkbox', { name: 'Quiet hours' }).check()
+    await page.getByLabel('From').fill('21:30')
+    await page.getByLabel('Until').fill('06:45')
+    await page.getByRole('button', { name: 'Save' }).click()
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor()
+    await shot(page, '13-settings')
+    const emma = await apiAs(server.url, 'emma@baton.demo')
+    const me = await emma.call<{ timezone: string; notificationSettings: unknown }>('GET', '/users/me')
+    expect(me.body.timezone).toBe('Europe/Madrid')
+    expect(me.body.notificationSettings).toMatchObject({ types: { mention: false }, quietHours: { start: '21:30', end: '06:45' } })
+    await page.reload()
+    await page.getByRole('heading', { name: 'Settings' }).waitFor()
+    expect(await page.getByLabel('From').inputValue()).toBe('21:30')
+    expect(await page.getByRole('checkbox', { name: 'Someone mentions me' }).isChecked()).toBe(false)
+    // Muting greys out every kind but one's own reminders.
+    await page.getByRole('checkbox', { name: 'Mute everything except my own reminders' }).check()
+    expect(await page.getByRole('checkbox', { name: 'A task is assigned to me' }).isDisabled()).toBe(true)
+    expect(await page.getByRole('checkbox', { name: 'Reminders', exact: true }).isEnabled()).toBe(true)
+    await context.close()
+  }, 60_000)
+
   it('drags a task across the board, and a blocked completion shows the server\'s message', async () => {
     const blocker = (await ceo.call<{ id: string }>('POST', '/tasks', { title: 'Approve budget', priority: 'high' })).body
     const blocked = (await ceo.call<{ id: string }>('POST', '/tasks', { title: 'Sign vendor contract' })).body

@@ -4,7 +4,7 @@ import type { Notification, Self } from '../api/types'
 import { setState, useStore } from '../state/store'
 import { signOut } from '../state/data'
 import { formatDate, useT } from '../i18n'
-import { navigate } from '../router'
+import { navigate, onLinkClick } from '../router'
 import { openCommandBar } from './CommandBar'
 import { Icon } from './ui'
 
@@ -39,7 +39,7 @@ export function TopBar({ onMenu, menuOpen }: { onMenu: () => void; menuOpen: boo
       <select className="lang" aria-label={t('language')} value={t.lang} onChange={(e) => void setLanguage(e.target.value as Self['language'])}>
         <option value="en">EN</option><option value="es">ES</option>
       </select>
-      <span className="me" title={me?.email}>{me?.name}</span>
+      <a className="me" href="/settings" title={`${me?.email ?? ''} · ${t('settings')}`} onClick={(e) => onLinkClick(e, '/settings')}>{me?.name}</a>
       <button className="btn ghost small" onClick={() => void signOut()}>{t('signOut')}</button>
     </header>
   )
