@@ -164,6 +164,62 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     await context.close()
   }, 60_000)
 
+  it('task page: edit title and description, add and remove a typed dependency (a cycle is refused), comments arrive live', async () => {
+    const room = (await ceo.call<{ id: string }>('POST', '/channels', { name: 'Launch Ops', memberIds: [] })).body
+    const kit = (await ceo.call<{ id: string }>('POST', '/tasks', { title: 'Draft press kit', channelId: room.id })).body
+    const venue = (await ceo.call<{ id: string }>('POST', '/tasks', { title: 'Book the venue', channelId: room.id })).body
+
+    const staffContext = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+    const staff = await signIn(staffContext, server.url, 'priya@baton.demo')
+    await staff.goto(`${server.url}/tasks/${kit.id}`)
+    await staff.getByRole('heading', { name: 'Comments' }).waitFor()
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    const page = await signIn(context, server.url, 'ceo@baton.demo')
+    await page.goto(`${server.url}/tasks/${kit.id}`)
+    await page.getByRole('button', { name: 'Rename' }).click()
+    await page.getByRole('textbox', { name: 'Task title' }).fill('Draft the press kit')
+    await page.getByRole('button', { name: 'Save' }).click()
+    await page.getByRole('heading', { name: /^Draft the press kit/ }).waitFor()
+    await page.getByRole('button', { name: 'Add a description' }).click()
+    await page.getByRole('textbox', { name: 'Description' }).fill('Two pages, with quotes from the founders.')
+    await page.getByRole('button', { name: 'Save' }).click()
+    await page.getByText('Two pages, with quotes from the founders.').waitFor()
+    expect((await ceo.call<{ title: string; description: string }>('GET', `/tasks/${kit.id}`)).body)
+      .toMatchObject({ title: 'Draft the press kit', description: 'Two pages, with quotes from the founders.' })
+
+    await page.getByRole('combobox', { name: 'Depends on' }).selectOption({ label: 'Book the venue' })
+    await page.getByRole('combobox', { name: 'Dependency type' }).selectOption('requires')
+    await page.getByRole('button', { name: 'Add dependency' }).click()
+    await page.locator('.dep-row', { hasText: 'Book the venue' }).getByText('requires').waitFor()
+    expect((await ceo.call<{ dependsOn: Array<{ dependencyType: string; task: { id: string } }> }>('GET', `/tasks/${kit.id}`)).body.dependsOn)
+      .toEqual([expect.objectContaining({ dependencyType: 'requires', task: expect.objectContaining({ id: venue.id }) })])
+
+    // From the other side: waiting for the kit would close a loop, and the server says so.
+    await page.goto(`${server.url}/tasks/${venue.id}`)
+    await page.locator('.dep-row', { hasText: 'Draft the press kit' }).waitFor()
+    await page.getByRole('combobox', { name: 'Depends on' }).selectOption({ label: 'Draft the press kit' })
+    await page.getByRole('button', { name: 'Add dependency' }).click()
+    const refusal = page.locator('.deps-edit [role="alert"]')
+    await refusal.waitFor()
+    expect(await refusal.textContent()).toMatch(/cycle|loop|circular/i)
+    await shot(page, '05b-task-dependency-refused')
+    await page.getByRole('button', { name: 'Remove dependency: Draft the press kit' }).click()
+    await page.locator('.dep-row').first().waitFor({ state: 'detached' })
+    expect((await ceo.call<{ dependents: unknown[] }>('GET', `/tasks/${venue.id}`)).body.dependents).toEqual([])
+
+    // A comment from the CEO appears on the staff member's open page without a reload.
+    await page.goto(`${server.url}/tasks/${kit.id}`)
+    await page.getByRole('textbox', { name: 'Comment' }).fill('Venue confirmed for Friday.')
+    await page.getByRole('button', { name: 'Send' }).click()
+    await page.locator('.comment', { hasText: 'Venue confirmed for Friday.' }).waitFor()
+    await staff.locator('.comment', { hasText: 'Venue confirmed for Friday.' }).waitFor({ timeout: 10_000 })
+    await staff.getByRole('heading', { name: /^Draft the press kit/ }).waitFor() // the renamed title arrived live too
+    await shot(page, '05c-task-edited')
+    await context.close()
+    await staffContext.close()
+  }, 90_000)
+
   it('command bar UI against the commands contract (endpoint stubbed in the browser): clarify, preview, confirm, result link, undo', async () => {
     const task = (await ceo.call<{ id: string }>('POST', '/tasks', { title: 'Budget review' })).body
     const plan = { actions: [{ ref: 'a1', type: 'CREATE_TASK', params: { title: 'Budget review', dueDate: '2026-03-03T17:00:00-05:00' } }] }

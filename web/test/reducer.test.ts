@@ -42,4 +42,17 @@ describe('reduce', () => {
     s = reduce(s, { id: 3, type: 'channel.read', at: '', data: { channelId: 'c1', userId: 'other', lastReadAt: '2026-01-01T00:00:00.000Z', unreadCount: 0 } })
     expect(s.unread).toEqual({ c1: 2, c2: 0 })
   })
+
+  it('keeps a loaded task\'s comments live (keyed by the task) without touching channel unread badges', () => {
+    const comment = (id: string, content: string) => ({ id, channelId: null, taskId: 't1', userId: 'other', content, replyTo: null, createdAt: '' })
+    let s: State = { ...initialState(), me: { id: 'me', role: 'staff' } as State['me'] }
+    expect(reduce(s, { id: 1, type: 'message.created', at: '', data: comment('m0', 'not loaded') }).messages).toEqual({}) // nobody looks at it
+    s = { ...s, messages: { t1: [] } }
+    s = reduce(s, { id: 2, type: 'message.created', at: '', data: comment('m1', 'Looks good') })
+    s = reduce(s, { id: 3, type: 'message.updated', at: '', data: comment('m1', 'Looks great') })
+    expect(s.messages.t1!.map((m) => m.content)).toEqual(['Looks great'])
+    expect(s.unread).toEqual({})
+    s = reduce(s, { id: 4, type: 'message.deleted', at: '', data: comment('m1', '') })
+    expect(s.messages.t1).toEqual([])
+  })
 })

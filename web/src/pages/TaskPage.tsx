@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { api, ApiError } from '../api/client'
-import type { CriticalPath, Message, Page, Task, TaskDetail, TaskStatus } from '../api/types'
+import type { CriticalPath, Task, TaskDetail, TaskStatus } from '../api/types'
 import { PRIORITIES, STATUSES } from '../api/types'
 import { setState, toast, useStore } from '../state/store'
 import { useAsync } from '../state/useAsync'
@@ -8,6 +8,7 @@ import { formatDate, useT } from '../i18n'
 import { A, Avatar, ErrorBox, Spinner, StatusPill } from '../components/ui'
 import { NewTaskForm, TaskRow } from '../components/tasks'
 import { DependencyGraph } from '../components/DependencyGraph'
+import { DependencyEditor, DescriptionEditor, TaskComments, TaskHeading } from '../components/taskEditing'
 import { moveTask } from './Board'
 
 export function TaskPage({ taskId }: { taskId: string }) {
@@ -20,11 +21,8 @@ export function TaskPage({ taskId }: { taskId: string }) {
   const { data, error, loading, retry } = useAsync(async () => {
     const detail = await api.get<TaskDetail>(`/tasks/${taskId}`)
     setState((s) => ({ tasks: { ...s.tasks, [detail.id]: { ...s.tasks[detail.id], ...stripDetail(detail) } } }))
-    const [path, activity] = await Promise.all([
-      detail.channelId ? api.get<CriticalPath>(`/channels/${detail.channelId}/critical-path`).catch(() => null) : null,
-      api.get<Page<Message>>(`/tasks/${taskId}/messages?limit=50`).catch(() => null),
-    ])
-    return { detail, critical: new Set(path && path.length > 1 ? path.tasks.map((x) => x.id) : []), activity: activity?.items ?? [] }
+    const path = detail.channelId ? await api.get<CriticalPath>(`/channels/${detail.channelId}/critical-path`).catch(() => null) : null
+    return { detail, critical: new Set(path && path.length > 1 ? path.tasks.map((x) => x.id) : []) }
   }, [taskId, version])
 
   if (error && !data) return <section className="page"><ErrorBox error={error} onRetry={retry} /></section>
@@ -51,7 +49,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
         {channel ? <A href={`/channels/${channel.id}`}>#{channel.name}</A> : <A href="/">{t('myTasks')}</A>}
         {task.parentTaskId && <> / <A href={`/tasks/${task.parentTaskId}`}>↑</A></>}
       </nav>
-      <h1 id="page-title">{task.title} <StatusPill status={task.status} /></h1>
+      <TaskHeading key={task.id} task={task} onSave={patch} status={<StatusPill status={task.status} />} />
       {refusal && <div className="error-box" role="alert">{refusal}</div>}
       {task.blocked && task.blockedBy.length > 0 && (
         <p className="warn">{t('blockedBy')}: {task.blockedBy.map((b, i) => <span key={b.id}>{i ? ', ' : ''}<A href={`/tasks/${b.id}`}>{b.title}</A></span>)}</p>
@@ -72,7 +70,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
             onChange={(e) => void patch({ dueDate: e.target.value ? new Date(`${e.target.value}T17:00:00`).toISOString() : null })} />
         </label>
       </div>
-      {task.description && <section><h2>{t('description')}</h2><p className="pre">{task.description}</p></section>}
+      <DescriptionEditor key={`d-${task.id}`} task={task} onSave={patch} />
       <section aria-labelledby="assignees-h">
         <h2 id="assignees-h">{t('assignees')}</h2>
         <div className="assignees">
@@ -96,11 +94,12 @@ export function TaskPage({ taskId }: { taskId: string }) {
       <section aria-labelledby="deps-h">
         <h2 id="deps-h">{t('dependencies')} {data.critical.size > 0 && <span className="legend"><span className="legend-swatch" aria-hidden="true" /> {t('criticalPath')}</span>}</h2>
         <DependencyGraph task={task} critical={data.critical} />
+        <DependencyEditor task={task} onChanged={retry} />
       </section>
+      <TaskComments taskId={task.id} />
       <section aria-labelledby="activity-h">
         <h2 id="activity-h">{t('activity')}</h2>
         <ul className="activity">
-          {data.activity.map((m) => <li key={m.id}><Avatar userId={m.userId ?? ''} size={18} /> {m.content} <time className="muted small">{formatDate(m.createdAt, t.locale, true)}</time></li>)}
           {task.completedAt && <li>✓ {t('completed')} <time className="muted small">{formatDate(task.completedAt, t.locale, true)}</time></li>}
           <li className="muted">{t('updated')}: <time className="small">{formatDate(task.updatedAt, t.locale, true)}</time></li>
           <li className="muted">{t('createdBy')}: {task.createdBy ? users[task.createdBy]?.name : ''} <time className="small">{formatDate(task.createdAt, t.locale, true)}</time></li>

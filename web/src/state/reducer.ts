@@ -16,12 +16,14 @@ const upsertUser: Handler = (s, u: User) => (u?.id ? { users: { ...s.users, [u.i
 
 const upsertMessage: Handler = (s, data: Message | { message: Message }) => {
   const m = 'message' in data && data.message ? data.message : (data as Message)
-  if (!m?.id || !m.channelId) return {}
-  const list = s.messages[m.channelId]
+  // A channel's messages, or a task's comments (keyed by the task's id), once a page loaded them.
+  const key = m?.channelId ?? m?.taskId
+  if (!m?.id || !key) return {}
+  const list = s.messages[key]
   const isNew = !list?.some((x) => x.id === m.id)
   const patch: Partial<State> = {}
-  if (list) patch.messages = { ...s.messages, [m.channelId]: isNew ? [...list, m] : list.map((x) => (x.id === m.id ? { ...x, ...m } : x)) }
-  if (isNew && m.userId !== s.me?.id && s.viewingChannel !== m.channelId) patch.unread = { ...s.unread, [m.channelId]: (s.unread[m.channelId] ?? 0) + 1 }
+  if (list) patch.messages = { ...s.messages, [key]: isNew ? [...list, m] : list.map((x) => (x.id === m.id ? { ...x, ...m } : x)) }
+  if (m.channelId && isNew && m.userId !== s.me?.id && s.viewingChannel !== m.channelId) patch.unread = { ...s.unread, [m.channelId]: (s.unread[m.channelId] ?? 0) + 1 }
   return patch
 }
 
@@ -66,8 +68,9 @@ export const handlers: Partial<Record<EventType, Handler>> = {
   'message.created': upsertMessage,
   'message.updated': upsertMessage,
   'message.deleted': (s, m: Message) => {
-    if (!m.channelId || !s.messages[m.channelId]) return {}
-    return { messages: { ...s.messages, [m.channelId]: s.messages[m.channelId].filter((x) => x.id !== m.id) } }
+    const key = m.channelId ?? m.taskId
+    if (!key || !s.messages[key]) return {}
+    return { messages: { ...s.messages, [key]: s.messages[key].filter((x) => x.id !== m.id) } }
   },
   'notification.created': (s, n: Notification) => (s.notifications.some((x) => x.id === n.id) ? {} : {
     notifications: [n, ...s.notifications].slice(0, 100), unreadNotifications: s.unreadNotifications + (n.read ? 0 : 1),
