@@ -36,7 +36,10 @@ export async function webRoutes(app: FastifyInstance, { services }: RouteDeps) {
   })
 
   const page = (req: FastifyRequest, reply: FastifyReply) => {
-    const wantsHtml = (req.headers.accept ?? '').includes('text/html')
+    // Browsers ask for text/html; curl and most tools send */* (or nothing): they get the page too.
+    // A client that asks for JSON only gets the API's 404.
+    const accept = req.headers.accept ?? ''
+    const wantsHtml = !accept || /text\/html|\*\/\*/.test(accept)
     if (!wantsHtml || /^\/(api|docs)(\/|$)/.test(req.url)) return reply.callNotFound()
     reply.header('cache-control', 'no-cache')
     return built ? reply.sendFile('index.html') : reply.type('text/html').send(NOT_BUILT)
