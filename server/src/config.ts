@@ -17,6 +17,8 @@ const envSchema = z.object({
   BATON_JWT_SECRET: z.string().min(32).optional(),
   BATON_EVENT_RETENTION_DAYS: z.coerce.number().positive().default(7),
   BATON_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  BATON_FILES_DIR: z.string().optional(),
+  BATON_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -34,6 +36,9 @@ export interface Config {
   jwtSecret?: string
   eventRetentionDays: number
   bodyLimitBytes: number
+  /** Uploaded files: a folder (default `<dataDir>/files`, a temporary folder with an in-memory database). */
+  filesDir?: string
+  maxUploadBytes: number
   logLevel: string
   /** The speech providers' settings (STT_*, TTS_*, OPENAI_*, …, and PATH, where their programs are found). */
   voiceEnv: NodeJS.ProcessEnv
@@ -64,6 +69,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     jwtSecret: e.BATON_JWT_SECRET,
     eventRetentionDays: e.BATON_EVENT_RETENTION_DAYS,
     bodyLimitBytes: e.BATON_BODY_LIMIT_BYTES,
+    filesDir: e.BATON_FILES_DIR,
+    maxUploadBytes: e.BATON_MAX_UPLOAD_BYTES,
     logLevel: e.LOG_LEVEL,
     voiceEnv: Object.fromEntries(Object.entries(env).filter(([key]) => VOICE_SETTING.test(key))),
   }

@@ -21,6 +21,7 @@ const demo = config.demo
 const app = await buildApp(services, { logger: { level: config.logLevel } })
 await app.listen({ port: config.port, host: config.host })
 const stopReminders = startReminderScheduler(services)
+services.files.start()
 
 const where = `http://localhost:${config.port}`
 logger.info({ database: services.database.kind, redis: Boolean(config.redisUrl) }, `Baton is running at ${where}`)

@@ -11,6 +11,12 @@ import { RedisBus } from './events/redisBus'
 import { RealtimeHub } from './realtime/hub'
 import { MemoryPresence, RedisPresence, type PresenceStore } from './realtime/presence'
 import { VoiceService } from './voice/service'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { FilePipeline } from './files/pipeline'
+import type { FileStorage } from './storage/fileStorage'
+import { LocalDiskStorage } from './storage/localDiskStorage'
 
 /** Everything a Baton node holds for its lifetime. Built once in main.ts (or per test). */
 export interface Services {
@@ -25,6 +31,10 @@ export interface Services {
   hub: RealtimeHub
   /** Speech in and out (lazy: no decoder starts until someone speaks). */
   voice: VoiceService
+  /** Uploaded files' bytes. */
+  storage: FileStorage
+  /** Processes uploaded files (started by main.ts; tests drive it with drain()). */
+  files: FilePipeline
   close(): Promise<void>
 }
 
@@ -47,9 +57,21 @@ export async function createServices(config: Config, logger?: Logger): Promise<S
   hub.start()
   await relay.start()
   const voice = new VoiceService({ db: database.db, bus, onCommit: () => { void relay.kick() }, env: { ...process.env, ...config.voiceEnv } })
+  // With an in-memory database the files are temporary too.
+  const temporaryFiles = !config.filesDir && config.dataDir.startsWith('memory://') ? mkdtempSync(join(tmpdir(), 'baton-files-')) : null
+  const storage = new LocalDiskStorage(config.filesDir ?? temporaryFiles ?? join(config.dataDir, 'files'))
+  const files = new FilePipeline({
+    db: database.db, storage, onCommit: () => { void relay.kick() },
+    onError: (error, resourceId) => logger?.warn({ err: error, resourceId }, 'file processing failed'),
+    // Recordings are transcribed with the same speech-to-text as spoken commands, when it works here.
+    transcriber: async () => ((await voice.stt.status()).available
+      ? (audio: Uint8Array) => voice.recognize({ audio }, 'en', { maxBytes: config.maxUploadBytes, maxSeconds: 300 })
+      : undefined),
+  })
   return {
-    config, database, tokens, limiter, redis, bus, relay, presence, hub, voice,
+    config, database, tokens, limiter, redis, bus, relay, presence, hub, voice, storage, files,
     async close() {
+      await files.close()
       await hub.close()
       await voice.close()
       await relay.stop()
@@ -57,6 +79,7 @@ export async function createServices(config: Config, logger?: Logger): Promise<S
       await bus.close()
       if (redis) await redis.quit().catch(() => undefined)
       await database.close()
+      if (temporaryFiles) rmSync(temporaryFiles, { recursive: true, force: true })
     },
   }
 }

@@ -23,3 +23,8 @@ export interface ActionContext {
   /** Runs after a successful commit (never on rollback): publishing, side effects. */
   afterCommit(fn: () => void | Promise<void>): void
 }
+
+/** Baton itself, acting for an organization (jobs): events and audit rows carry no user (actor_id null). */
+export function systemActor(organizationId: string): Actor {
+  return { id: null as unknown as string, organizationId, role: 'staff', name: 'Baton', email: '' }
+}

@@ -153,6 +153,9 @@ export interface SharedResourcesTable extends Editable {
   uploadedBy: string | null
   metadata: JsonDefault<Record<string, unknown>>
   deletedAt: Timestamp | null
+  sha256: string | null
+  processingClaimedAt: Timestamp | null
+  processingAttempts: Generated<number>
 }
 
 export interface ResourceLinksTable {

@@ -11,7 +11,7 @@ export const eventTypes = [
   'task.created', 'task.updated', 'task.deleted', 'task.assigned', 'task.unassigned', 'task.completed',
   'dependency.created', 'dependency.deleted',
   'message.created', 'message.updated', 'message.deleted',
-  'resource.created', 'resource.updated', 'resource.deleted', 'resource.shared', 'resource.unshared',
+  'resource.created', 'resource.updated', 'resource.deleted', 'resource.shared', 'resource.unshared', 'resource.processing',
   'notification.created', 'notification.read',
   'command.started', 'command.progress', 'command.completed', 'command.failed', 'command.undone',
   'presence.changed', 'typing.started',

@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import type { ActionContext, Actor } from '../actions/context'
+import { systemActor, type ActionContext } from '../actions/context'
 import { notify } from '../actions/notifications/notify'
 import type { Database } from '../db/database'
 import type { Notification } from '../db/schema'
@@ -111,11 +111,6 @@ async function inSystemTransaction<T>(db: Database, now: Date, onCommit: (() => 
   }), tx))
   if (wrote) onCommit?.()
   return result
-}
-
-/** Baton itself, acting for an organization: events and audit rows carry no user (actor_id null). */
-function systemActor(organizationId: string): Actor {
-  return { id: null as unknown as string, organizationId, role: 'staff', name: 'Baton', email: '' }
 }
 
 async function organizationsOf(tx: Tx, userIds: string[]) {

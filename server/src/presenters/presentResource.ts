@@ -12,6 +12,9 @@ export function presentResource(r: SharedResource, links?: ResourceLink[]) {
     contentData: r.contentData ?? null,
     fileSize: r.fileSize === null ? null : Number(r.fileSize),
     mimeType: r.mimeType,
+    /** Bytes are stored: GET /resources/{id}/content returns them. */
+    hasContent: r.storageKey !== null,
+    sha256: r.sha256 ?? null,
     uploadedBy: r.uploadedBy,
     metadata: r.metadata,
     ...(links ? { links: links.map(presentResourceLink) } : {}),

@@ -10,6 +10,7 @@ import type { Database } from '../db/database'
 import type { EventBus } from '../events/bus'
 import { AppError } from '../http/errors'
 import { recognizeSpeech, transcribeSamples, type RecognizedSpeech } from './recognize'
+import type { AudioLimits } from './audio/decode'
 import { voiceStatus } from './status'
 import { VOICE_INSTALL_COMMAND, voiceUnavailable } from './errors'
 import { sttFromEnv } from './stt/fromEnv'
@@ -66,9 +67,9 @@ export class VoiceService {
   }
 
   /** Recognizes an uploaded clip (any container) or 16 kHz samples (the streaming mode). */
-  async recognize(input: { audio: Uint8Array } | { pcm: Int16Array }, language: Language): Promise<RecognizedSpeech> {
+  async recognize(input: { audio: Uint8Array } | { pcm: Int16Array }, language: Language, limits?: Partial<AudioLimits>): Promise<RecognizedSpeech> {
     await this.requireInput()
-    return 'audio' in input ? recognizeSpeech(this.stt, input.audio, { language }) : transcribeSamples(this.stt, input.pcm, { language })
+    return 'audio' in input ? recognizeSpeech(this.stt, input.audio, { language, limits }) : transcribeSamples(this.stt, input.pcm, { language })
   }
 
   /**

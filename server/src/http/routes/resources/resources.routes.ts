@@ -12,14 +12,23 @@ import { getResource, listEntityResources, listResources, listResourcesQuery, vi
 import { actorOf } from '../../plugins/auth'
 import { idParams, versionFrom } from '../common'
 import type { RouteDeps } from '../types'
+import { filesRoutes } from './files.routes'
+import { AppError } from '../../errors'
 
-export function resourcesRoutes(app: FastifyInstance, { services, run }: RouteDeps) {
+export function resourcesRoutes(app: FastifyInstance, deps: RouteDeps) {
+  const { services, run } = deps
+  const files = filesRoutes(app, deps)
   const r = app.withTypeProvider<ZodTypeProvider>()
   const db = services.database.db
   const tags = ['resources']
 
-  r.post('/api/v1/resources', { schema: { tags, summary: 'Create a shared resource (metadata)', body: createResourceInput } },
-    async (req, reply) => reply.code(201).send(presentResource(await run(req, (ctx) => createResource(ctx, req.body)), [])))
+  r.post('/api/v1/resources', {
+    schema: { tags, summary: 'Create a shared resource: JSON metadata, or multipart/form-data with a `file` (and name, description, channelId or taskId) to upload one', body: createResourceInput.nullish() },
+  }, async (req, reply) => {
+    if (req.isMultipart()) return reply.code(201).send(await files.createWithFile(req))
+    if (!req.body) throw new AppError('VALIDATION_FAILED', 'Send the resource as JSON, or a file as multipart/form-data.')
+    return reply.code(201).send(presentResource(await run(req, (ctx) => createResource(ctx, req.body!)), []))
+  })
 
   r.get('/api/v1/resources', { schema: { tags, summary: 'Resources you can see, newest first (q, type)', querystring: listResourcesQuery } },
     async (req) => listResources(db, actorOf(req), req.query))

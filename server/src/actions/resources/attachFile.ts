@@ -1,0 +1,41 @@
+import { requireResource, resourceScopes } from '../../access/resources'
+import { audit } from '../../audit/audit'
+import { conflict } from '../../http/errors'
+import { emit } from '../../events/outbox'
+import { presentResource } from '../../presenters/presentResource'
+import type { ActionContext } from '../context'
+import { typeFromName } from './createPendingUpload'
+
+export interface AttachedFile {
+  storageKey: string
+  size: number
+  sha256: string
+  mimeType: string
+  /** The uploaded file's own name; it names a resource that had no real name yet. */
+  fileName?: string
+}
+
+/**
+ * Gives a resource its bytes — completing a pending upload (the command engine's UPLOAD_FILE) or
+ * replacing a file — and queues it for processing (status `processing`; the file pipeline takes it
+ * from there). The uploader, a manager or the CEO. Emits resource.updated where it is linked.
+ * Returns the previous storage key, for the caller to remove after commit.
+ */
+export async function attachFile(ctx: ActionContext, resourceId: string, file: AttachedFile) {
+  const resource = await requireResource(ctx.tx, ctx.actor, resourceId, 'edit')
+  if (resource.resourceType === 'link') throw conflict('CONFLICT', `"${resource.name}" is a link; it has no file to upload.`)
+  const { analysis: _old, processing: _stale, ...metadata } = resource.metadata as Record<string, unknown>
+  const updated = await ctx.tx.updateTable('sharedResources').set((eb) => ({
+    storageKey: file.storageKey, fileSize: file.size, sha256: file.sha256, mimeType: file.mimeType,
+    resourceType: resource.status === 'pending_upload' ? typeFromName(file.fileName ?? resource.name, file.mimeType) : resource.resourceType,
+    status: 'processing', processingAttempts: 0, processingClaimedAt: null,
+    metadata: JSON.stringify({ ...metadata, ...(file.fileName ? { fileName: file.fileName } : {}), processing: { stage: 'queued', percent: 0 } }),
+    updatedAt: ctx.now, version: eb('version', '+', 1),
+  })).where('id', '=', resource.id).returningAll().executeTakeFirstOrThrow()
+  const links = await ctx.tx.selectFrom('resourceLinks').selectAll().where('resourceId', '=', resource.id).execute()
+  const dto = presentResource(updated, links)
+  for (const scope of await resourceScopes(ctx.tx, links)) await emit(ctx, 'resource.updated', scope, dto)
+  await audit(ctx, { action: 'resource.upload', entityType: 'resource', entityId: resource.id,
+    before: { status: resource.status, sha256: resource.sha256 }, after: { status: updated.status, sha256: file.sha256, size: file.size, mimeType: file.mimeType } })
+  return { resource: updated, replacedKey: resource.storageKey }
+}

@@ -1,0 +1,62 @@
+/**
+ * What Baton learns from a file, offline: its text (documents, PDF, DOCX, HTML; speech in audio
+ * through the configured speech-to-text), then a summary, keywords, language and length from that
+ * text. Pure apart from the tools it calls; the pipeline stores the result on the resource.
+ */
+import type { RecognizedSpeech } from '../voice/recognize'
+import { analyzeText, extractText } from './analysis'
+
+export interface FileAnalysis {
+  kind: 'text' | 'pdf' | 'html' | 'docx' | 'audio' | 'image' | 'none'
+  language: 'en' | 'es' | null
+  wordCount: number
+  summary: string
+  keywords: string[]
+  /** The text's opening, for previews and search. */
+  excerpt: string
+  pages?: number
+  /** Why there is little or nothing to show (a missing tool, an unreadable file). */
+  note?: string
+}
+
+export interface AnalyzeDeps {
+  /** Speech-to-text for audio files; absent when voice is not installed. */
+  transcribe?: (audio: Uint8Array) => Promise<RecognizedSpeech>
+}
+
+export type Stage = 'reading' | 'extracting' | 'transcribing' | 'analyzing'
+
+const EXCERPT_CHARS = 600
+const AUDIO = /^audio\//
+const AUDIO_NAME = /\.(wav|mp3|m4a|ogg|oga|opus|webm|flac|aac)$/i
+
+export async function analyzeFile(bytes: Buffer, mimeType: string, name: string, deps: AnalyzeDeps, onStage: (stage: Stage) => Promise<void>): Promise<FileAnalysis> {
+  if (mimeType.startsWith('image/')) return { ...empty('image'), note: 'Images are stored and shared; their content is not analyzed.' }
+  if (AUDIO.test(mimeType) || AUDIO_NAME.test(name)) {
+    if (!deps.transcribe) return { ...empty('audio'), note: 'Speech recognition is not installed here, so the recording was not transcribed.' }
+    await onStage('transcribing')
+    try {
+      const heard = await deps.transcribe(bytes)
+      await onStage('analyzing')
+      return fromText('audio', heard.text, {})
+    } catch (error) {
+      return { ...empty('audio'), note: `The recording could not be transcribed: ${(error as Error).message}` }
+    }
+  }
+  await onStage('extracting')
+  const extracted = await extractText(bytes, mimeType, name)
+  await onStage('analyzing')
+  return fromText(extracted.kind, extracted.text, { pages: extracted.pages, note: extracted.note })
+}
+
+function fromText(kind: FileAnalysis['kind'], text: string, extra: { pages?: number; note?: string }): FileAnalysis {
+  const a = analyzeText(text)
+  const excerpt = text.replace(/\s+/g, ' ').trim().slice(0, EXCERPT_CHARS)
+  return {
+    kind, language: a.language, wordCount: a.wordCount, summary: a.summary, keywords: a.keywords, excerpt,
+    ...(extra.pages !== undefined ? { pages: extra.pages } : {}),
+    ...(extra.note ? { note: extra.note } : !text.trim() && kind !== 'none' ? { note: 'No text was found in this file.' } : {}),
+  }
+}
+
+const empty = (kind: FileAnalysis['kind']): FileAnalysis => ({ kind, language: null, wordCount: 0, summary: '', keywords: [], excerpt: '' })
