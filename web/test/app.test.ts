@@ -220,6 +220,45 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     await staffContext.close()
   }, 90_000)
 
+  it('files: upload with live processing seen by a teammate, download, and a pending upload from a command completed in the page', async () => {
+    const priya = await apiAs(server.url, 'priya@baton.demo')
+    const room = (await ceo.call<{ id: string }>('POST', '/channels', { name: 'Design Reviews', memberIds: [priya.session.user.id] })).body
+    const staffContext = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+    const staff = await signIn(staffContext, server.url, 'priya@baton.demo')
+    await staff.goto(`${server.url}/channels/${room.id}`)
+    await staff.getByRole('heading', { name: 'Files' }).waitFor()
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })
+    const page = await signIn(context, server.url, 'ceo@baton.demo')
+    await page.goto(`${server.url}/channels/${room.id}`)
+    await page.getByText('No files yet.').waitFor()
+    const plan = 'The launch plan moves the design review to Thursday. Catering is ordered. The design review needs the final mockups and the launch checklist.'
+    await page.getByLabel('Upload a file').setInputFiles({ name: 'launch-plan.txt', mimeType: 'text/plain', buffer: Buffer.from(plan) })
+    const row = page.locator('.file-row', { hasText: 'launch-plan.txt' })
+    await row.locator('.file-summary').waitFor({ timeout: 20_000 })
+    expect(await row.locator('.file-summary').textContent()).toContain('The launch plan moves the design review to Thursday.')
+    expect(await row.locator('.chip').allTextContents()).toContain('design review')
+    // The teammate's open page shows it, processed, without a reload.
+    await staff.locator('.file-row', { hasText: 'launch-plan.txt' }).locator('.file-summary').waitFor({ timeout: 20_000 })
+    await shot(page, '14-files')
+
+    const [file] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: 'launch-plan.txt' }).click()])
+    expect(file.suggestedFilename()).toBe('launch-plan.txt')
+    const { readFile } = await import('node:fs/promises')
+    expect(await readFile((await file.path())!, 'utf8')).toBe(plan)
+
+    // "Upload … to this channel" by command leaves a file to provide; the page asks for it.
+    const command = await ceo.call<{ command: { status: string } }>('POST', '/commands', { text: 'Upload the moodboard document to this channel', channelId: room.id })
+    expect(command.body.command.status).toBe('completed')
+    const pending = page.locator('.file-row', { hasText: /moodboard/i })
+    await pending.getByText('Waiting for its file.').waitFor({ timeout: 10_000 })
+    await pending.getByLabel(/^Upload the file/).setInputFiles({ name: 'brand.md', mimeType: 'text/markdown', buffer: Buffer.from('# Brand\n\nUse the blue logo on light backgrounds.') })
+    await pending.locator('.file-summary').waitFor({ timeout: 20_000 })
+    expect(await pending.locator('.file-summary').textContent()).toContain('Use the blue logo on light backgrounds.')
+    await context.close()
+    await staffContext.close()
+  }, 90_000)
+
   it('command bar UI against the commands contract (endpoint stubbed in the browser): clarify, preview, confirm, result link, undo', async () => {
     const task = (await ceo.call<{ id: string }>('POST', '/tasks', { title: 'Budget review' })).body
     const plan = { actions: [{ ref: 'a1', type: 'CREATE_TASK', params: { title: 'Budget review', dueDate: '2026-03-03T17:00:00-05:00' } }] }

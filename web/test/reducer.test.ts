@@ -55,4 +55,21 @@ describe('reduce', () => {
     s = reduce(s, { id: 4, type: 'message.deleted', at: '', data: comment('m1', '') })
     expect(s.messages.t1).toEqual([])
   })
+
+  it('keeps files live: created, shared, processing progress, ready, unshared and deleted', () => {
+    const link = { id: 'l1', resourceId: 'r1', entityType: 'channel', entityId: 'c1', linkType: 'attachment', createdBy: 'u1', createdAt: '' }
+    const file = (over: Record<string, unknown> = {}) => ({ id: 'r1', name: 'plan.txt', status: 'processing', metadata: {}, links: [], ...over }) as never
+    let s = reduce(initialState(), { id: 1, type: 'resource.created', at: '', data: file() })
+    s = reduce(s, { id: 2, type: 'resource.shared', at: '', data: { link, resource: file() } })
+    expect(s.resources.r1!.links).toEqual([link])
+    s = reduce(s, { id: 3, type: 'resource.processing', at: '', data: { id: 'r1', name: 'plan.txt', stage: 'extracting', percent: 35 } })
+    expect(s.resources.r1!.metadata).toEqual({ processing: { stage: 'extracting', percent: 35 } })
+    s = reduce(s, { id: 4, type: 'resource.updated', at: '', data: file({ status: 'ready', metadata: { analysis: { summary: 'S' } }, links: [link] }) })
+    expect(s.resources.r1).toMatchObject({ status: 'ready', metadata: { analysis: { summary: 'S' } } })
+    expect(reduce(s, { id: 5, type: 'resource.processing', at: '', data: { id: 'unknown', stage: 'reading', percent: 10 } }).resources).toBe(s.resources)
+    s = reduce(s, { id: 6, type: 'resource.unshared', at: '', data: link })
+    expect(s.resources.r1!.links).toEqual([])
+    s = reduce(s, { id: 7, type: 'resource.deleted', at: '', data: { id: 'r1' } })
+    expect(s.resources).toEqual({})
+  })
 })

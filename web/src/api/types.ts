@@ -6,6 +6,7 @@ import type { TaskDto } from '../../../server/src/presenters/presentTask'
 import type { UserDto } from '../../../server/src/presenters/presentUser'
 import type { ChannelDto, ChannelReadDto } from '../../../server/src/presenters/presentChannel'
 import type { CategoryDto } from '../../../server/src/presenters/presentCategory'
+import type { presentResource } from '../../../server/src/presenters/presentResource'
 export type { BatonEvent, EventType } from '../../../server/src/events/types'
 
 export type Task = TaskDto
@@ -17,6 +18,11 @@ export const STATUSES: TaskStatus[] = ['pending', 'in_progress', 'review', 'comp
 export const PRIORITIES: Priority[] = ['low', 'medium', 'high', 'urgent', 'critical']
 
 export type Category = CategoryDto
+
+/** A shared resource (a file, link, …) with its links; `metadata.processing` and `metadata.analysis` come from the file pipeline. */
+export type Resource = ReturnType<typeof presentResource>
+export interface FileProcessing { stage: string; percent: number; error?: string }
+export interface FileAnalysis { kind: string; language: string | null; wordCount: number; summary: string; keywords: string[]; excerpt: string; pages?: number; note?: string }
 
 /** REST answers add the viewer's `myRole` and `unreadCount`. */
 export type Channel = ChannelDto & { myRole?: string | null; unreadCount?: number | null }

@@ -9,6 +9,7 @@ import { useAsync } from '../state/useAsync'
 import { formatDate, useT } from '../i18n'
 import { Avatar, Empty, ErrorBox, Spinner } from '../components/ui'
 import { NewTaskForm, TaskRow } from '../components/tasks'
+import { Files } from '../components/Files'
 
 export function ChannelPage({ channelId }: { channelId: string }) {
   const t = useT()
@@ -66,6 +67,7 @@ function ChannelTasks({ channelId }: { channelId: string }) {
       <NewTaskForm channelId={channelId} />
       {error ? <ErrorBox error={error} onRetry={retry} /> : null}
       {loading && !list.length ? <Spinner /> : list.length ? <ul className="task-list">{list.map((x) => <TaskRow key={x.id} task={x} />)}</ul> : <Empty>{t('noTasks')}</Empty>}
+      <Files channelId={channelId} />
     </section>
   )
 }

@@ -8,6 +8,7 @@ import { formatDate, useT } from '../i18n'
 import { A, Avatar, ErrorBox, Spinner, StatusPill } from '../components/ui'
 import { NewTaskForm, TaskRow } from '../components/tasks'
 import { DependencyGraph } from '../components/DependencyGraph'
+import { Files } from '../components/Files'
 import { DependencyEditor, DescriptionEditor, TaskComments, TaskHeading } from '../components/taskEditing'
 import { moveTask } from './Board'
 
@@ -96,6 +97,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
         <DependencyGraph task={task} critical={data.critical} />
         <DependencyEditor task={task} onChanged={retry} />
       </section>
+      <Files taskId={task.id} />
       <TaskComments taskId={task.id} />
       <section aria-labelledby="activity-h">
         <h2 id="activity-h">{t('activity')}</h2>

@@ -1,4 +1,4 @@
-import type { BatonEvent, Category, Channel, ChannelRead, EventType, Message, Notification, Task, User } from '../api/types'
+import type { BatonEvent, Category, Channel, ChannelRead, EventType, Message, Notification, Resource, Task, User } from '../api/types'
 import { byId, without, type CommandProgress, type State } from './store'
 
 type Handler = (s: State, data: any) => Partial<State>
@@ -65,6 +65,23 @@ export const handlers: Partial<Record<EventType, Handler>> = {
   'task.deleted': (s, t: { id: string }) => ({ tasks: without(s.tasks, t.id) }),
   'dependency.created': (s) => ({ epoch: s.epoch + 1 }),
   'dependency.deleted': (s) => ({ epoch: s.epoch + 1 }),
+  // Files: kept once a page has loaded them or the event shows one anew (created, shared with me).
+  'resource.created': (s, r: Resource) => ({ resources: { ...s.resources, [r.id]: { ...s.resources[r.id], ...r } } }),
+  'resource.updated': (s, r: Resource) => ({ resources: { ...s.resources, [r.id]: { ...s.resources[r.id], ...r } } }),
+  'resource.shared': (s, d: { resource: Resource; link: NonNullable<Resource['links']>[number] }) => {
+    const known = s.resources[d.resource.id]
+    const links = [...(known?.links ?? d.resource.links ?? []).filter((l) => l.id !== d.link.id), d.link]
+    return { resources: { ...s.resources, [d.resource.id]: { ...known, ...d.resource, links } } }
+  },
+  'resource.unshared': (s, d: { id: string; resourceId: string }) => {
+    const known = s.resources[d.resourceId]
+    return known ? { resources: { ...s.resources, [known.id]: { ...known, links: (known.links ?? []).filter((l) => l.id !== d.id) } } } : {}
+  },
+  'resource.deleted': (s, r: { id: string }) => ({ resources: without(s.resources, r.id) }),
+  'resource.processing': (s, p: { id: string; stage: string; percent: number }) => {
+    const known = s.resources[p.id]
+    return known ? { resources: { ...s.resources, [p.id]: { ...known, metadata: { ...known.metadata, processing: { stage: p.stage, percent: p.percent } } } } } : {}
+  },
   'message.created': upsertMessage,
   'message.updated': upsertMessage,
   'message.deleted': (s, m: Message) => {

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react'
-import type { BatonEvent, Category, Channel, Message, Notification, Self, Task, User } from '../api/types'
+import type { BatonEvent, Category, Channel, Message, Notification, Resource, Self, Task, User } from '../api/types'
 
 export type Connection = 'connecting' | 'live' | 'reconnecting' | 'offline'
 export interface Presence { status: 'online' | 'away' | 'offline'; viewing?: string | null }
@@ -14,6 +14,8 @@ export interface State {
   tasks: Record<string, Task>
   /** messages by channel id, oldest first; only for channels that were opened */
   messages: Record<string, Message[]>
+  /** Files and other resources pages have loaded, kept live by resource.* events. */
+  resources: Record<string, Resource>
   unread: Record<string, number>
   notifications: Notification[]
   unreadNotifications: number
@@ -28,7 +30,7 @@ export interface State {
 }
 
 export const initialState = (): State => ({
-  me: null, users: {}, categories: {}, channels: {}, tasks: {}, messages: {}, unread: {}, notifications: [],
+  me: null, users: {}, categories: {}, channels: {}, tasks: {}, messages: {}, resources: {}, unread: {}, notifications: [],
   unreadNotifications: 0, presence: {}, commands: {}, connection: 'offline', lastEventId: null, toasts: [], epoch: 0,
   viewingChannel: null,
 })

@@ -1,0 +1,145 @@
+/**
+ * The files of a channel or task: upload (with the bytes' progress), then Baton's processing
+ * (stage and percent, live from resource.processing events), then what it found — summary,
+ * keywords, language, length. A pending upload (made by a command: "upload the brand guidelines
+ * to this channel") asks for its file. Downloads go through the API with the user's token.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { api, ApiError } from '../api/client'
+import type { FileAnalysis, FileProcessing, Page, Resource } from '../api/types'
+import { setState, toast, useStore } from '../state/store'
+import { formatDate, useT, type Key } from '../i18n'
+import { Avatar, Empty } from './ui'
+
+type Owner = { channelId: string; taskId?: undefined } | { taskId: string; channelId?: undefined }
+
+const STAGE: Record<string, Key> = {
+  queued: 'fileQueued', reading: 'fileReading', extracting: 'fileExtracting', transcribing: 'fileTranscribing', analyzing: 'fileAnalyzing', failed: 'fileFailed',
+}
+
+export function Files(owner: Owner) {
+  const t = useT()
+  const entityId = owner.channelId ?? owner.taskId
+  const resources = useStore((s) => s.resources)
+  const [uploading, setUploading] = useState<{ name: string; percent: number } | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const input = useRef<HTMLInputElement>(null)
+
+  useEffect(() => {
+    let alive = true
+    const path = owner.channelId ? `/channels/${owner.channelId}/resources` : `/tasks/${owner.taskId}/resources`
+    void api.get<Page<Resource>>(`${path}?limit=100`).then((page) => {
+      if (alive) setState((s) => ({ resources: { ...s.resources, ...Object.fromEntries(page.items.map((r) => [r.id, r])) } }))
+    }).catch((e) => { if (alive) setError((e as Error).message) })
+    return () => { alive = false }
+  }, [entityId])
+
+  const list = useMemo(() => Object.values(resources)
+    .filter((r) => r.links?.some((l) => l.entityId === entityId))
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt)), [resources, entityId])
+
+  const upload = async (file: File, resourceId?: string) => {
+    setError(null)
+    setUploading({ name: file.name, percent: 0 })
+    const form = new FormData()
+    if (!resourceId) form.set(owner.channelId ? 'channelId' : 'taskId', entityId!)
+    form.set('file', file, file.name)
+    try {
+      const saved = await sendWithProgress(resourceId ? 'PUT' : 'POST', resourceId ? `/api/v1/resources/${resourceId}/content` : '/api/v1/resources', form,
+        (percent) => setUploading({ name: file.name, percent }))
+      setState((s) => ({ resources: { ...s.resources, [saved.id]: { ...s.resources[saved.id], ...saved } } }))
+    } catch (e) { setError((e as Error).message) } finally { setUploading(null) }
+  }
+
+  return (
+    <section className="files" aria-labelledby={`files-h-${entityId}`}>
+      <div className="files-head">
+        <h2 id={`files-h-${entityId}`}>{t('files')}</h2>
+        <button className="btn small" onClick={() => input.current?.click()} disabled={uploading !== null}>{t('uploadFile')}</button>
+        <input ref={input} type="file" hidden aria-label={t('uploadFile')}
+          onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void upload(f) }} />
+      </div>
+      {uploading && (
+        <div className="file-upload" role="status">
+          {t('uploading')} {uploading.name} <progress max={100} value={uploading.percent} aria-label={`${t('uploading')} ${uploading.name}`} /> {uploading.percent}%
+        </div>
+      )}
+      {error && <p className="error-text" role="alert">{error}</p>}
+      {list.length ? (
+        <ul className="file-list">{list.map((r) => <FileRow key={r.id} resource={r} onUpload={(f) => void upload(f, r.id)} />)}</ul>
+      ) : !uploading && <Empty>{t('noFiles')}</Empty>}
+    </section>
+  )
+}
+
+function FileRow({ resource, onUpload }: { resource: Resource; onUpload: (file: File) => void }) {
+  const t = useT()
+  const processing = (resource.metadata as { processing?: FileProcessing }).processing
+  const analysis = (resource.metadata as { analysis?: FileAnalysis }).analysis
+  const picker = useRef<HTMLInputElement>(null)
+  return (
+    <li className={`file-row status-${resource.status}`} data-resource-id={resource.id}>
+      <div className="file-line">
+        <span className="file-name">{resource.hasContent ? <button className="link" onClick={() => void download(resource)}>{resource.name}</button> : resource.name}</span>
+        <span className="muted small">{resource.fileSize ? formatSize(resource.fileSize) : ''}</span>
+        {resource.uploadedBy && <Avatar userId={resource.uploadedBy} size={18} />}
+        <time className="muted small">{formatDate(resource.createdAt, t.locale, true)}</time>
+      </div>
+      {resource.status === 'pending_upload' && (
+        <div className="file-pending">
+          <span className="muted small">{t('fileWaiting')}</span>
+          <button className="btn small primary" onClick={() => picker.current?.click()}>{t('uploadTheFile')}</button>
+          <input ref={picker} type="file" hidden aria-label={`${t('uploadTheFile')}: ${resource.name}`}
+            onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) onUpload(f) }} />
+        </div>
+      )}
+      {resource.status === 'processing' && (
+        <div className="file-progress" role="status">
+          <span className="small">{t(STAGE[processing?.stage ?? 'queued'] ?? 'fileQueued')}</span>
+          <progress max={100} value={processing?.percent ?? 0} aria-label={`${t('processing')} ${resource.name}`} />
+        </div>
+      )}
+      {resource.status === 'failed' && <p className="error-text small">{processing?.error ?? t('fileFailed')}</p>}
+      {resource.status === 'ready' && analysis && (
+        <div className="file-analysis">
+          {analysis.summary && <p className="file-summary">{analysis.summary}</p>}
+          {analysis.keywords.length > 0 && <p className="chips">{analysis.keywords.map((k) => <span key={k} className="chip small">{k}</span>)}</p>}
+          <p className="muted small">
+            {[analysis.wordCount ? `${analysis.wordCount} ${t('words')}` : null, analysis.pages ? `${analysis.pages} ${t('pages')}` : null,
+              analysis.language ? analysis.language.toUpperCase() : null, analysis.note ?? null].filter(Boolean).join(' · ')}
+          </p>
+        </div>
+      )}
+    </li>
+  )
+}
+
+/** Uploads with XMLHttpRequest, the one browser API that reports upload progress; retries once after a token refresh. */
+async function sendWithProgress(method: 'POST' | 'PUT', url: string, body: FormData, onProgress: (percent: number) => void): Promise<Resource> {
+  const attempt = () => new Promise<{ status: number; json: any }>((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open(method, url)
+    if (api.token) xhr.setRequestHeader('authorization', `Bearer ${api.token}`)
+    xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100)) }
+    xhr.onload = () => { let json = null; try { json = JSON.parse(xhr.responseText) } catch { /* not JSON */ } resolve({ status: xhr.status, json }) }
+    xhr.onerror = () => reject(new Error('The upload was interrupted.'))
+    xhr.send(body)
+  })
+  let res = await attempt()
+  if (res.status === 401 && await api.refresh()) res = await attempt()
+  if (res.status >= 400) throw new ApiError(res.status, res.json?.error?.code ?? 'ERROR', res.json?.error?.message ?? `Upload failed (${res.status}).`)
+  return res.json as Resource
+}
+
+async function download(resource: Resource) {
+  try {
+    const res = await fetch(`/api/v1/resources/${resource.id}/content?download`, { headers: api.token ? { authorization: `Bearer ${api.token}` } : {} })
+    if (!res.ok) throw new Error((await res.json().catch(() => null))?.error?.message ?? `Download failed (${res.status}).`)
+    const url = URL.createObjectURL(await res.blob())
+    const a = Object.assign(document.createElement('a'), { href: url, download: String((resource.metadata as { fileName?: string }).fileName ?? resource.name) })
+    document.body.append(a); a.click(); a.remove()
+    setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  } catch (e) { toast((e as Error).message, { tone: 'error' }) }
+}
+
+const formatSize = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : n >= 1024 ? `${Math.round(n / 1024)} KB` : `${n} B`)
