@@ -15,7 +15,7 @@ const kick = () => { void services.relay.kick() }
 
 await bootstrapOrganization(services.database.db, { organizationName: config.organizationName, ceo: config.bootstrapCeo })
 const demo = config.demo
-  ? await seedDemo(services.database.db, { organizationName: config.organizationName, content: demoContent, onCommit: kick })
+  ? await seedDemo(services.database.db, { organizationName: config.organizationName, content: demoContent, onCommit: kick, storage: services.storage })
   : null
 
 const app = await buildApp(services, { logger: { level: config.logLevel } })

@@ -221,6 +221,9 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
   }, 90_000)
 
   it('files: upload with live processing seen by a teammate, download, and a pending upload from a command completed in the page', async () => {
+    // The demo organization comes with a real file, processed when the server started.
+    await expect.poll(async () => (await ceo.call<{ items: Array<{ name: string; status: string; metadata: { analysis?: { summary: string } } }> }>('GET', '/resources?q=board%20deck%20notes')).body.items[0],
+      { timeout: 20_000 }).toMatchObject({ name: 'Q4 board deck notes', status: 'ready', metadata: { analysis: { summary: expect.stringContaining('Revenue grew eleven percent') } } })
     const priya = await apiAs(server.url, 'priya@baton.demo')
     const room = (await ceo.call<{ id: string }>('POST', '/channels', { name: 'Design Reviews', memberIds: [priya.session.user.id] })).body
     const staffContext = await browser.newContext({ viewport: { width: 1280, height: 800 } })

@@ -3,6 +3,7 @@ import type { Actor } from '../actions/context'
 import { inTransaction } from '../actions/transaction'
 import { createUser } from '../actions/users/createUser'
 import { bootstrapOrganization } from './bootstrap'
+import type { FileStorage } from '../storage/fileStorage'
 
 export const DEMO_PASSWORD = 'baton-demo-2026'
 export const DEMO_CEO = { email: 'ceo@baton.demo', name: 'Alex Morgan', password: DEMO_PASSWORD }
@@ -17,13 +18,13 @@ export const demoPeople = [
 ]
 
 /** Extra demo content (categories, channels, tasks) registered by the work-graph modules. */
-export type DemoContentSeeder = (db: Database, ceo: Actor, people: Map<string, Actor>, onCommit?: () => void) => Promise<void>
+export type DemoContentSeeder = (db: Database, ceo: Actor, people: Map<string, Actor>, onCommit?: () => void, storage?: FileStorage) => Promise<void>
 
 /**
  * Seeds a realistic demo organization once (when the demo CEO does not exist yet), through the
  * same actions the API uses. Returns the logins to print.
  */
-export async function seedDemo(db: Database, options: { organizationName: string; content?: DemoContentSeeder; onCommit?: () => void }) {
+export async function seedDemo(db: Database, options: { organizationName: string; content?: DemoContentSeeder; onCommit?: () => void; storage?: FileStorage }) {
   const existing = await db.selectFrom('users').select('id').where('email', '=', DEMO_CEO.email).executeTakeFirst()
   const { ceo } = await bootstrapOrganization(db, { organizationName: options.organizationName, ceo: DEMO_CEO })
   if (!ceo) throw new Error('Demo seeding needs the demo CEO')
@@ -37,6 +38,6 @@ export async function seedDemo(db: Database, options: { organizationName: string
       people.set(person.email, { id: user.id, organizationId: user.organizationId, role: user.role, name: user.name, email: user.email })
     }
   })
-  if (options.content) await options.content(db, ceo, people, options.onCommit)
+  if (options.content) await options.content(db, ceo, people, options.onCommit, options.storage)
   return { seeded: true, logins, password: DEMO_PASSWORD }
 }
