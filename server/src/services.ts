@@ -15,6 +15,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { FilePipeline } from './files/pipeline'
+import { llmSummarizer } from './files/llmSummary'
+import { llmConfigFromEnv } from './commands/interpret/llm'
 import type { FileStorage } from './storage/fileStorage'
 import { LocalDiskStorage } from './storage/localDiskStorage'
 
@@ -60,8 +62,10 @@ export async function createServices(config: Config, logger?: Logger): Promise<S
   // With an in-memory database the files are temporary too.
   const temporaryFiles = !config.filesDir && config.dataDir.startsWith('memory://') ? mkdtempSync(join(tmpdir(), 'baton-files-')) : null
   const storage = new LocalDiskStorage(config.filesDir ?? temporaryFiles ?? join(config.dataDir, 'files'))
+  const llm = llmConfigFromEnv()
   const files = new FilePipeline({
     db: database.db, storage, onCommit: () => { void relay.kick() },
+    summarize: llm ? llmSummarizer(llm) : undefined,
     onError: (error, resourceId) => logger?.warn({ err: error, resourceId }, 'file processing failed'),
     // Recordings are transcribed with the same speech-to-text as spoken commands, when it works here.
     transcriber: async () => ((await voice.stt.status()).available

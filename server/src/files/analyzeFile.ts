@@ -5,6 +5,7 @@
  */
 import type { RecognizedSpeech } from '../voice/recognize'
 import { analyzeText, extractText } from './analysis'
+import type { LlmSummarizer } from './llmSummary'
 
 export interface FileAnalysis {
   kind: 'text' | 'pdf' | 'html' | 'docx' | 'audio' | 'image' | 'none'
@@ -17,11 +18,17 @@ export interface FileAnalysis {
   pages?: number
   /** Why there is little or nothing to show (a missing tool, an unreadable file). */
   note?: string
+  /** Who wrote the summary: the offline extractive summarizer, or the configured LLM. */
+  summarizer: 'extractive' | 'llm'
+  /** Why the LLM's summary was not used, when one was asked for. */
+  llmError?: string
 }
 
 export interface AnalyzeDeps {
   /** Speech-to-text for audio files; absent when voice is not installed. */
   transcribe?: (audio: Uint8Array) => Promise<RecognizedSpeech>
+  /** An abstractive summary (LLM_PROVIDER=openai); the extractive one is kept if it fails. */
+  summarize?: LlmSummarizer
 }
 
 export type Stage = 'reading' | 'extracting' | 'transcribing' | 'analyzing'
@@ -38,7 +45,7 @@ export async function analyzeFile(bytes: Buffer, mimeType: string, name: string,
     try {
       const heard = await deps.transcribe(bytes)
       await onStage('analyzing')
-      return fromText('audio', heard.text, {})
+      return withLlm(fromText('audio', heard.text, {}), heard.text, deps)
     } catch (error) {
       return { ...empty('audio'), note: `The recording could not be transcribed: ${(error as Error).message}` }
     }
@@ -46,17 +53,26 @@ export async function analyzeFile(bytes: Buffer, mimeType: string, name: string,
   await onStage('extracting')
   const extracted = await extractText(bytes, mimeType, name)
   await onStage('analyzing')
-  return fromText(extracted.kind, extracted.text, { pages: extracted.pages, note: extracted.note })
+  return withLlm(fromText(extracted.kind, extracted.text, { pages: extracted.pages, note: extracted.note }), extracted.text, deps)
+}
+
+async function withLlm(analysis: FileAnalysis, text: string, deps: AnalyzeDeps): Promise<FileAnalysis> {
+  if (!deps.summarize || analysis.wordCount < 20) return analysis // too short to need one
+  try {
+    return { ...analysis, summary: await deps.summarize(text, analysis.language), summarizer: 'llm' }
+  } catch (error) {
+    return { ...analysis, llmError: (error as Error).message }
+  }
 }
 
 function fromText(kind: FileAnalysis['kind'], text: string, extra: { pages?: number; note?: string }): FileAnalysis {
   const a = analyzeText(text)
   const excerpt = text.replace(/\s+/g, ' ').trim().slice(0, EXCERPT_CHARS)
   return {
-    kind, language: a.language, wordCount: a.wordCount, summary: a.summary, keywords: a.keywords, excerpt,
+    kind, language: a.language, wordCount: a.wordCount, summary: a.summary, keywords: a.keywords, excerpt, summarizer: 'extractive',
     ...(extra.pages !== undefined ? { pages: extra.pages } : {}),
     ...(extra.note ? { note: extra.note } : !text.trim() && kind !== 'none' ? { note: 'No text was found in this file.' } : {}),
   }
 }
 
-const empty = (kind: FileAnalysis['kind']): FileAnalysis => ({ kind, language: null, wordCount: 0, summary: '', keywords: [], excerpt: '' })
+const empty = (kind: FileAnalysis['kind']): FileAnalysis => ({ kind, language: null, wordCount: 0, summary: '', keywords: [], excerpt: '', summarizer: 'extractive' })

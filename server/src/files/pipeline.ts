@@ -23,6 +23,8 @@ export interface FilePipelineOptions {
   storage: FileStorage
   /** Speech-to-text for audio files, when it works here. */
   transcriber?: () => Promise<AnalyzeDeps['transcribe'] | undefined>
+  /** An LLM summarizer, when one is configured. */
+  summarize?: AnalyzeDeps['summarize']
   onCommit?: () => void
   onError?: (error: unknown, resourceId?: string) => void
   /** A claim older than this is taken to be abandoned (its node died). */
@@ -90,7 +92,7 @@ export class FilePipeline {
       await stage('reading')
       const bytes = await readAll(await this.o.storage.read(claimed.storageKey!))
       const transcribe = await this.o.transcriber?.()
-      const analysis = await analyzeFile(bytes, claimed.mimeType ?? 'application/octet-stream', fileNameOf(claimed), { transcribe }, stage)
+      const analysis = await analyzeFile(bytes, claimed.mimeType ?? 'application/octet-stream', fileNameOf(claimed), { transcribe, summarize: this.o.summarize }, stage)
       await this.finish(claimed, organizationId, analysis)
     } catch (error) {
       this.o.onError?.(error, claimed.id)

@@ -22,7 +22,7 @@ export type Category = CategoryDto
 /** A shared resource (a file, link, …) with its links; `metadata.processing` and `metadata.analysis` come from the file pipeline. */
 export type Resource = ReturnType<typeof presentResource>
 export interface FileProcessing { stage: string; percent: number; error?: string }
-export interface FileAnalysis { kind: string; language: string | null; wordCount: number; summary: string; keywords: string[]; excerpt: string; pages?: number; note?: string }
+export interface FileAnalysis { kind: string; language: string | null; wordCount: number; summary: string; keywords: string[]; excerpt: string; pages?: number; note?: string; summarizer?: 'extractive' | 'llm' }
 
 /** REST answers add the viewer's `myRole` and `unreadCount`. */
 export type Channel = ChannelDto & { myRole?: string | null; unreadCount?: number | null }

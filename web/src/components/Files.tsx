@@ -105,7 +105,7 @@ function FileRow({ resource, onUpload }: { resource: Resource; onUpload: (file: 
           {analysis.summary && <p className="file-summary">{analysis.summary}</p>}
           {analysis.keywords.length > 0 && <p className="chips">{analysis.keywords.map((k) => <span key={k} className="chip small">{k}</span>)}</p>}
           <p className="muted small">
-            {[analysis.wordCount ? `${analysis.wordCount} ${t('words')}` : null, analysis.pages ? `${analysis.pages} ${t('pages')}` : null,
+            {[analysis.summarizer === 'llm' ? t('aiSummary') : null, analysis.wordCount ? `${analysis.wordCount} ${t('words')}` : null, analysis.pages ? `${analysis.pages} ${t('pages')}` : null,
               analysis.language ? analysis.language.toUpperCase() : null, analysis.note ?? null].filter(Boolean).join(' · ')}
           </p>
         </div>
