@@ -159,6 +159,15 @@ describe('uploading a file', () => {
     expect((await send(staff, 'PUT', `/api/v1/resources/${link.id}/content`, multipart({}, { name: 'a.txt', type: 'text/plain', data: 'a' }))).status).toBe(409)
     expect(await storedFiles()).toBe(before)
   })
+
+  it('deletes the bytes with the file', async () => {
+    const res = await send(manager, 'POST', '/api/v1/resources', multipart({ channelId }, { name: 'temp.txt', type: 'text/plain', data: 'Short lived.' }))
+    await t.services.files.idle()
+    const before = await storedFiles()
+    expect((await (await t.as(manager)).delete(`/api/v1/resources/${res.body.id}`)).status).toBe(204)
+    expect(await storedFiles()).toBe(before - 1)
+    expect((await download(manager, res.body.id)).statusCode).toBe(404)
+  })
 })
 
 describe('the pipeline', () => {

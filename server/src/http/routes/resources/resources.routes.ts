@@ -43,7 +43,12 @@ export function resourcesRoutes(app: FastifyInstance, deps: RouteDeps) {
     })
 
   r.delete('/api/v1/resources/:id', { schema: { tags, summary: 'Delete a resource (uploader, managers, CEO)', params: idParams } },
-    async (req, reply) => { await run(req, (ctx) => deleteResource(ctx, req.params.id)); return reply.code(204).send() })
+    async (req, reply) => {
+      const deleted = await run(req, (ctx) => deleteResource(ctx, req.params.id))
+      // The bytes of a deleted file are not kept (the row stays, soft-deleted, for the audit trail).
+      if (deleted.storageKey) await services.storage.remove(deleted.storageKey).catch(() => undefined)
+      return reply.code(204).send()
+    })
 
   r.post('/api/v1/resources/:id/links', { schema: { tags, summary: 'Share a resource with a channel, task or category', params: idParams, body: shareResourceBody } },
     async (req, reply) => reply.code(201).send(presentResourceLink(await run(req, (ctx) => shareResource(ctx, { ...req.body, resourceId: req.params.id })))))
