@@ -1,29 +1,22 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { ServerResponse } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { planJsonSchema } from '../../src/commands/actionSchemas'
 import { interpret, interpretWithProvider, llmConfigFromEnv } from '../../src/commands/interpret'
+import { startLocalEndpoint, type LocalEndpoint } from '../localEndpoint'
 import { input, T, U } from './fixtures'
 
 /** A local stand-in for an OpenAI-compatible endpoint: each test sets how it answers. */
 let respond: (body: any, res: ServerResponse) => void = () => {}
 let lastBody: any
-let server: Server
+let endpoint: LocalEndpoint
 let baseUrl = ''
 
 beforeAll(async () => {
-  server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    let raw = ''
-    req.on('data', (c) => (raw += c))
-    req.on('end', () => {
-      lastBody = { path: req.url, auth: req.headers.authorization, ...JSON.parse(raw) }
-      respond(lastBody, res)
-    })
-  })
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`
+  endpoint = await startLocalEndpoint()
+  endpoint.respond = (body, res) => { lastBody = body; respond(body, res) }
+  baseUrl = endpoint.baseUrl
 })
-afterAll(() => new Promise<void>((ok) => server.close(() => ok())))
+afterAll(() => endpoint.close())
 
 const toolCall = (args: unknown) => (_body: any, res: ServerResponse) => {
   res.writeHead(200, { 'content-type': 'application/json' })

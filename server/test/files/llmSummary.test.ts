@@ -1,25 +1,15 @@
 /** LLM summaries of files against a local stand-in for an OpenAI-compatible endpoint. */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ServerResponse } from 'node:http'
 import { analyzeFile } from '../../src/files/analyzeFile'
 import { LLM_INPUT_CHARS, llmSummarizer } from '../../src/files/llmSummary'
+import { startLocalEndpoint, type LocalEndpoint } from '../localEndpoint'
 
-let respond: (res: ServerResponse) => void = () => {}
-const requests: any[] = []
-let server: Server
+let endpoint: LocalEndpoint
 let baseUrl = ''
-
-beforeAll(async () => {
-  server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    let raw = ''
-    req.on('data', (c) => (raw += c))
-    req.on('end', () => { requests.push({ path: req.url, auth: req.headers.authorization, ...JSON.parse(raw) }); respond(res) })
-  })
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`
-})
-afterAll(() => new Promise<void>((ok) => { server.closeAllConnections(); server.close(() => ok()) }))
+beforeAll(async () => { endpoint = await startLocalEndpoint(); baseUrl = endpoint.baseUrl })
+afterAll(() => endpoint.close())
+const respond = (fn: (res: ServerResponse) => void) => { endpoint.respond = (_body, res) => fn(res) }
 
 const answer = (content: string | null, status = 200) => (res: ServerResponse) => {
   res.writeHead(status, { 'content-type': 'application/json' })
@@ -31,7 +21,8 @@ const stage = async () => undefined
 
 describe('LLM file summaries', () => {
   it('asks the model for a short summary in the document\'s language and uses it', async () => {
-    respond = answer('Revenue grew in every region, driven by early enterprise renewals.')
+    respond(answer('Revenue grew in every region, driven by early enterprise renewals.'))
+    const requests = endpoint.requests
     requests.length = 0
     const summarize = llmSummarizer({ baseUrl, apiKey: 'sk-test', model: 'summarizer-1' })
     const long = `${REPORT} ${'x'.repeat(LLM_INPUT_CHARS)}`
@@ -48,13 +39,14 @@ describe('LLM file summaries', () => {
     const offline = await analyzeFile(Buffer.from(REPORT), 'text/plain', 'report.txt', {}, stage)
     expect(offline.summarizer).toBe('extractive')
     for (const [reply, timeoutMs, reason] of [[answer(null, 500), undefined, 'HTTP 500'], [answer('  '), undefined, 'empty answer'], [() => undefined, 200, 'timeout after 200 ms']] as const) {
-      respond = reply
+      respond(reply)
       const analysis = await analyzeFile(Buffer.from(REPORT), 'text/plain', 'report.txt', { summarize: llmSummarizer({ baseUrl, model: 'm', timeoutMs }) }, stage)
       expect(analysis).toMatchObject({ summarizer: 'extractive', summary: offline.summary, llmError: reason })
     }
   })
 
   it('does not ask about a text too short to need a summary', async () => {
+    const requests = endpoint.requests
     requests.length = 0
     const analysis = await analyzeFile(Buffer.from('Use the blue logo.'), 'text/plain', 'a.txt', { summarize: llmSummarizer({ baseUrl, model: 'm' }) }, stage)
     expect(analysis).toMatchObject({ summarizer: 'extractive', summary: 'Use the blue logo.' })
