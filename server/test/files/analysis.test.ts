@@ -227,6 +227,12 @@ describe('analyzeText', () => {
     expect(analyzeText('Ship it. Then rest.').summary).toBe('Ship it. Then rest.')
   })
 
+  it('leaves headings and captions out of the summary, unless there is nothing else', () => {
+    const notes = '# Q4 board deck — notes\n\nThe board wants the deck two days early.\n\n## Revenue\n\nRevenue grew eleven percent.'
+    expect(analyzeText(notes).summary).toBe('The board wants the deck two days early. Revenue grew eleven percent.')
+    expect(analyzeText('# Roadmap\n\n## Q1 goals').summary).toBe('Roadmap Q1 goals')
+  })
+
   it('keywords: no stopwords, no bare numbers, nothing shorter than three letters, accents kept', () => {
     const { keywords } = analyzeText('Año 2024: la canción del año. 2024 fue el año de la canción. Yo sé que la canción es buena. AI AI AI.')
     expect(keywords).toEqual(['año', 'canción', 'buena'])

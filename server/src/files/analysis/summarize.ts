@@ -28,7 +28,10 @@ export function analyzeText(text: string, opts: { maxSentences?: number } = {}):
   const allWords = words.flat()
   const language = detectLanguage(allWords)
   const stopwords = language ? STOPWORDS[language] : ANY_STOPWORD
-  const picked = pickSentences(words, stopwords, opts.maxSentences ?? DEFAULT_MAX_SENTENCES)
+  // Headings and captions ("Q4 board deck — notes") name the subject but read badly inside a summary.
+  const prose = sentences.map((sentence, i) => !isTitle(sentence, words[i]!.length))
+  const candidates = prose.some(Boolean) ? prose : prose.map(() => true)
+  const picked = pickSentences(words, stopwords, opts.maxSentences ?? DEFAULT_MAX_SENTENCES, candidates)
   return {
     language,
     wordCount: allWords.length,
@@ -39,7 +42,7 @@ export function analyzeText(text: string, opts: { maxSentences?: number } = {}):
 }
 
 /** Indexes of the `limit` best sentences, in document order. */
-function pickSentences(sentences: string[][], stopwords: ReadonlySet<string>, limit: number): number[] {
+function pickSentences(sentences: string[][], stopwords: ReadonlySet<string>, limit: number, candidates: boolean[]): number[] {
   const content = sentences.map((words) => words.filter((w) => isContentWord(w, stopwords)))
   const frequency = new Map<string, number>()
   for (const words of content) for (const w of words) frequency.set(w, (frequency.get(w) ?? 0) + 1)
@@ -55,10 +58,18 @@ function pickSentences(sentences: string[][], stopwords: ReadonlySet<string>, li
   })
   return scores
     .map((score, index) => ({ score, index }))
+    .filter((s) => candidates[s.index])
     .sort((a, b) => b.score - a.score || a.index - b.index)
     .slice(0, Math.max(0, limit))
     .map((s) => s.index)
     .sort((a, b) => a - b)
+}
+
+const ENDS_SENTENCE = /[.!?…:;]["'”’»)\]]*$/
+
+/** A short line with no closing punctuation: a heading, a caption, a table row. */
+function isTitle(sentence: string, wordCount: number) {
+  return wordCount <= 8 && !ENDS_SENTENCE.test(sentence)
 }
 
 function quote(sentence: string) {
