@@ -33,27 +33,30 @@ export interface AnalyzeDeps {
 
 export type Stage = 'reading' | 'extracting' | 'transcribing' | 'analyzing'
 
+/** The analysis, and the whole text it was made from (stored apart, for search). */
+export interface AnalyzedFile { analysis: FileAnalysis; text: string }
+
 const EXCERPT_CHARS = 600
 const AUDIO = /^audio\//
 const AUDIO_NAME = /\.(wav|mp3|m4a|ogg|oga|opus|webm|flac|aac)$/i
 
-export async function analyzeFile(bytes: Buffer, mimeType: string, name: string, deps: AnalyzeDeps, onStage: (stage: Stage) => Promise<void>): Promise<FileAnalysis> {
-  if (mimeType.startsWith('image/')) return { ...empty('image'), note: 'Images are stored and shared; their content is not analyzed.' }
+export async function analyzeFile(bytes: Buffer, mimeType: string, name: string, deps: AnalyzeDeps, onStage: (stage: Stage) => Promise<void>): Promise<AnalyzedFile> {
+  if (mimeType.startsWith('image/')) return { analysis: { ...empty('image'), note: 'Images are stored and shared; their content is not analyzed.' }, text: '' }
   if (AUDIO.test(mimeType) || AUDIO_NAME.test(name)) {
-    if (!deps.transcribe) return { ...empty('audio'), note: 'Speech recognition is not installed here, so the recording was not transcribed.' }
+    if (!deps.transcribe) return { analysis: { ...empty('audio'), note: 'Speech recognition is not installed here, so the recording was not transcribed.' }, text: '' }
     await onStage('transcribing')
     try {
       const heard = await deps.transcribe(bytes)
       await onStage('analyzing')
-      return withLlm(fromText('audio', heard.text, {}), heard.text, deps)
+      return { analysis: await withLlm(fromText('audio', heard.text, {}), heard.text, deps), text: heard.text }
     } catch (error) {
-      return { ...empty('audio'), note: `The recording could not be transcribed: ${(error as Error).message}` }
+      return { analysis: { ...empty('audio'), note: `The recording could not be transcribed: ${(error as Error).message}` }, text: '' }
     }
   }
   await onStage('extracting')
   const extracted = await extractText(bytes, mimeType, name)
   await onStage('analyzing')
-  return withLlm(fromText(extracted.kind, extracted.text, { pages: extracted.pages, note: extracted.note }), extracted.text, deps)
+  return { analysis: await withLlm(fromText(extracted.kind, extracted.text, { pages: extracted.pages, note: extracted.note }), extracted.text, deps), text: extracted.text }
 }
 
 async function withLlm(analysis: FileAnalysis, text: string, deps: AnalyzeDeps): Promise<FileAnalysis> {

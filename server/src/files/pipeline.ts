@@ -16,7 +16,7 @@ import type { SharedResource } from '../db/schema'
 import { emit } from '../events/outbox'
 import { presentResource } from '../presenters/presentResource'
 import type { FileStorage } from '../storage/fileStorage'
-import { analyzeFile, type AnalyzeDeps, type FileAnalysis, type Stage } from './analyzeFile'
+import { analyzeFile, type AnalyzeDeps, type AnalyzedFile, type Stage } from './analyzeFile'
 
 export interface FilePipelineOptions {
   db: Database
@@ -33,6 +33,7 @@ export interface FilePipelineOptions {
   now?: () => Date
 }
 
+const SEARCHABLE_CHARS = 300_000
 const PERCENT: Record<Stage | 'queued' | 'done', number> = { queued: 0, reading: 10, extracting: 35, transcribing: 35, analyzing: 75, done: 100 }
 
 export class FilePipeline {
@@ -92,8 +93,8 @@ export class FilePipeline {
       await stage('reading')
       const bytes = await readAll(await this.o.storage.read(claimed.storageKey!))
       const transcribe = await this.o.transcriber?.()
-      const analysis = await analyzeFile(bytes, claimed.mimeType ?? 'application/octet-stream', fileNameOf(claimed), { transcribe, summarize: this.o.summarize }, stage)
-      await this.finish(claimed, organizationId, analysis)
+      const analyzed = await analyzeFile(bytes, claimed.mimeType ?? 'application/octet-stream', fileNameOf(claimed), { transcribe, summarize: this.o.summarize }, stage)
+      await this.finish(claimed, organizationId, analyzed)
     } catch (error) {
       this.o.onError?.(error, claimed.id)
       if (claimed.processingAttempts >= this.maxAttempts) await this.fail(claimed, organizationId, error as Error)
@@ -150,8 +151,12 @@ export class FilePipeline {
     if (!still) throw new ClaimLost()
   }
 
-  private async finish(resource: SharedResource, organizationId: string, analysis: FileAnalysis) {
+  private async finish(resource: SharedResource, organizationId: string, { analysis, text }: AnalyzedFile) {
     await this.onClaimed(resource, organizationId, async (ctx, current) => {
+      // The text, searchable; bounded (PostgreSQL's tsvector tops out at 1 MB).
+      const content = text.slice(0, SEARCHABLE_CHARS)
+      await ctx.tx.insertInto('resourceTexts').values({ resourceId: current.id, content })
+        .onConflict((oc) => oc.column('resourceId').doUpdateSet({ content, updatedAt: ctx.now })).execute()
       const { processing: _done, ...metadata } = current.metadata as Record<string, unknown>
       const ready = await ctx.tx.updateTable('sharedResources').set((eb) => ({
         status: 'ready', processingClaimedAt: null, metadata: JSON.stringify({ ...metadata, analysis }),

@@ -18,13 +18,18 @@ export const listResourcesQuery = pageQuery.extend({
 })
 export type ListResourcesQuery = z.output<typeof listResourcesQuery>
 
-/** Resources the actor can see (access/resources.ts), newest first; `q` matches name or description. */
+/** Resources the actor can see (access/resources.ts), newest first; `q` matches name or description (as a substring) or a file's text (words). */
 export async function listResources(db: Database, actor: Actor, filter: ListResourcesQuery) {
   let query = db.selectFrom('sharedResources').selectAll('sharedResources').where(visibleResourceFilter(db, actor))
   if (filter.type) query = query.where('sharedResources.resourceType', '=', filter.type)
   if (filter.q) {
     const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-    query = query.where((eb) => eb.or([eb('sharedResources.name', 'ilike', like), eb('sharedResources.description', 'ilike', like)]))
+    query = query.where((eb) => eb.or([
+      eb('sharedResources.name', 'ilike', like), eb('sharedResources.description', 'ilike', like),
+      // …or the words of a file's text (found by the file pipeline).
+      eb.exists(eb.selectFrom('resourceTexts').select('resourceTexts.resourceId').whereRef('resourceTexts.resourceId', '=', 'sharedResources.id')
+        .where(sql<boolean>`resource_texts.search @@ websearch_to_tsquery('english', ${filter.q})`)),
+    ]))
   }
   return pageByCreated(db, actor, query, filter)
 }

@@ -26,7 +26,7 @@ describe('LLM file summaries', () => {
     requests.length = 0
     const summarize = llmSummarizer({ baseUrl, apiKey: 'sk-test', model: 'summarizer-1' })
     const long = `${REPORT} ${'x'.repeat(LLM_INPUT_CHARS)}`
-    const analysis = await analyzeFile(Buffer.from(long), 'text/plain', 'report.txt', { summarize }, stage)
+    const { analysis } = await analyzeFile(Buffer.from(long), 'text/plain', 'report.txt', { summarize }, stage)
     expect(analysis).toMatchObject({ summarizer: 'llm', summary: 'Revenue grew in every region, driven by early enterprise renewals.', language: 'en' })
     expect(analysis.keywords).toContain('revenue grew') // keywords stay offline
     expect(requests).toHaveLength(1)
@@ -36,11 +36,11 @@ describe('LLM file summaries', () => {
   })
 
   it('keeps the extractive summary, and says why, when the model fails, answers nothing or is too slow', async () => {
-    const offline = await analyzeFile(Buffer.from(REPORT), 'text/plain', 'report.txt', {}, stage)
+    const { analysis: offline } = await analyzeFile(Buffer.from(REPORT), 'text/plain', 'report.txt', {}, stage)
     expect(offline.summarizer).toBe('extractive')
     for (const [reply, timeoutMs, reason] of [[answer(null, 500), undefined, 'HTTP 500'], [answer('  '), undefined, 'empty answer'], [() => undefined, 200, 'timeout after 200 ms']] as const) {
       respond(reply)
-      const analysis = await analyzeFile(Buffer.from(REPORT), 'text/plain', 'report.txt', { summarize: llmSummarizer({ baseUrl, model: 'm', timeoutMs }) }, stage)
+      const { analysis } = await analyzeFile(Buffer.from(REPORT), 'text/plain', 'report.txt', { summarize: llmSummarizer({ baseUrl, model: 'm', timeoutMs }) }, stage)
       expect(analysis).toMatchObject({ summarizer: 'extractive', summary: offline.summary, llmError: reason })
     }
   })
@@ -48,7 +48,7 @@ describe('LLM file summaries', () => {
   it('does not ask about a text too short to need a summary', async () => {
     const requests = endpoint.requests
     requests.length = 0
-    const analysis = await analyzeFile(Buffer.from('Use the blue logo.'), 'text/plain', 'a.txt', { summarize: llmSummarizer({ baseUrl, model: 'm' }) }, stage)
+    const { analysis } = await analyzeFile(Buffer.from('Use the blue logo.'), 'text/plain', 'a.txt', { summarize: llmSummarizer({ baseUrl, model: 'm' }) }, stage)
     expect(analysis).toMatchObject({ summarizer: 'extractive', summary: 'Use the blue logo.' })
     expect(requests).toHaveLength(0)
   })

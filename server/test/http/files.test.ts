@@ -160,6 +160,19 @@ describe('uploading a file', () => {
     expect(await storedFiles()).toBe(before)
   })
 
+  it('finds files by the words inside them, for people who can see them; a replaced file\'s old words no longer match', async () => {
+    const up = await send(manager, 'POST', '/api/v1/resources', multipart({ channelId }, { name: 'minutes.txt', type: 'text/plain', data: 'The committee approved the zeppelin procurement budgets.' }))
+    await t.services.files.idle()
+    const search = async (user: User, q: string) => (await (await t.as(user)).get(`/api/v1/resources?q=${encodeURIComponent(q)}`)).body.items.map((r: { id: string }) => r.id)
+    expect(await search(manager, 'zeppelin')).toEqual([up.body.id])
+    expect(await search(manager, 'procurement budget')).toEqual([up.body.id]) // words, stemmed
+    expect(await search(outsider, 'zeppelin')).toEqual([]) // not in the private channel
+    await send(manager, 'PUT', `/api/v1/resources/${up.body.id}/content`, multipart({}, { name: 'minutes-v2.txt', type: 'text/plain', data: 'The committee approved the airship plan.' }))
+    expect(await search(manager, 'zeppelin')).toEqual([])
+    await t.services.files.idle()
+    expect(await search(manager, 'airship')).toEqual([up.body.id])
+  })
+
   it('deletes the bytes with the file', async () => {
     const res = await send(manager, 'POST', '/api/v1/resources', multipart({ channelId }, { name: 'temp.txt', type: 'text/plain', data: 'Short lived.' }))
     await t.services.files.idle()

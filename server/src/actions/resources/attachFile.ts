@@ -32,6 +32,7 @@ export async function attachFile(ctx: ActionContext, resourceId: string, file: A
     metadata: JSON.stringify({ ...metadata, ...(file.fileName ? { fileName: file.fileName } : {}), processing: { stage: 'queued', percent: 0 } }),
     updatedAt: ctx.now, version: eb('version', '+', 1),
   })).where('id', '=', resource.id).returningAll().executeTakeFirstOrThrow()
+  await ctx.tx.deleteFrom('resourceTexts').where('resourceId', '=', resource.id).execute() // the old file's text no longer matches
   const links = await ctx.tx.selectFrom('resourceLinks').selectAll().where('resourceId', '=', resource.id).execute()
   const dto = presentResource(updated, links)
   for (const scope of await resourceScopes(ctx.tx, links)) await emit(ctx, 'resource.updated', scope, dto)
