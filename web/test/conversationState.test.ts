@@ -47,17 +47,30 @@ describe('reduceConversation', () => {
     expect(s.status).toBe('listening')
   })
 
-  it('ends on voice.stopped, on VOICE_UNAVAILABLE while starting, and when the socket drops; ignores frames of unknown turns', () => {
+  it('ends on voice.stopped, on VOICE_UNAVAILABLE while starting, and when the socket drops before it started; ignores frames of unknown turns', () => {
     expect(run({ type: 'local.starting' }, frame('voice.started'), { type: 'local.stopping' }, frame('voice.stopped')))
       .toMatchObject({ status: 'off', error: null })
     expect(run({ type: 'local.starting' }, { type: 'error', code: 'VOICE_UNAVAILABLE', message: 'Install: apt-get install -y pocketsphinx' }))
       .toMatchObject({ status: 'off', error: { code: 'VOICE_UNAVAILABLE', message: 'Install: apt-get install -y pocketsphinx' } })
-    expect(run({ type: 'local.starting' }, frame('voice.started'), { type: 'socket.closed' })).toMatchObject({ status: 'off', error: { code: 'DISCONNECTED' } })
+    expect(run({ type: 'local.starting' }, { type: 'socket.closed' })).toMatchObject({ status: 'off', error: { code: 'DISCONNECTED' } })
     // An unrelated error on the socket while listening is shown but does not end the mode.
     expect(run({ type: 'local.starting' }, frame('voice.started'), { type: 'error', code: 'FORBIDDEN', message: 'no' }).status).toBe('listening')
     const listening = run({ type: 'local.starting' }, frame('voice.started'))
     expect(reduceConversation(listening, frame('voice.transcript', { responseId: 'nope', text: 'x' }))).toBe(listening)
     expect(reduceConversation(initialConversation, { type: 'socket.closed' })).toBe(initialConversation)
+  })
+
+  it('rides out a dropped connection: reconnecting (the turn in flight is dropped), then starting again when the socket is back', () => {
+    const dropped = run({ type: 'local.starting' }, frame('voice.started', { sessionId: 's1' }), frame('voice.speech_started', { responseId: 'r1' }),
+      frame('voice.speech_ended', { responseId: 'r1' }), { type: 'socket.closed' })
+    expect(dropped).toMatchObject({ status: 'reconnecting', error: null, turns: [{ responseId: 'r1', dropped: true, done: true }] })
+    expect(reduceConversation(dropped, frame('voice.transcript', { responseId: 'r1', text: 'late' })).status).toBe('reconnecting')
+    const back = reduceConversation(dropped, { type: 'socket.open' })
+    expect(back.status).toBe('starting')
+    expect(reduceConversation(back, frame('voice.started', { sessionId: 's1' })).status).toBe('listening')
+    // A socket opening while no conversation waits for it changes nothing.
+    const listening = run({ type: 'local.starting' }, frame('voice.started'))
+    expect(reduceConversation(listening, { type: 'socket.open' })).toBe(listening)
   })
 
   it('keeps the last eight turns', () => {

@@ -4,7 +4,7 @@ import { getState, setState, type State } from '../state/store'
 import { reduce } from '../state/reducer'
 
 type Extra = (e: BatonEvent, before: State) => void
-/** A frame that is not a stored event: `voice.*`, `error`, and `socket.closed` (made here). */
+/** A frame that is not a stored event: `voice.*`, `error`, and `socket.open` / `socket.closed` (made here). */
 export interface ControlFrame { type: string; data?: Record<string, unknown>; code?: string; message?: string; details?: unknown }
 type FrameListener = (frame: ControlFrame) => void
 
@@ -95,6 +95,7 @@ export class LiveSocket {
       this.attempts = 0
       this.lastSeen = Date.now()
       setState({ connection: 'live' })
+      this.emitFrame({ type: 'socket.open' })
       const viewing = getState().viewingChannel
       if (viewing) this.send({ type: 'subscribe', channelId: viewing })
       void loadPresence()

@@ -16,7 +16,7 @@ import { Icon } from './ui'
 
 const STATUS_TEXT: Record<ConversationStatus, Key | null> = {
   off: null, starting: 'convStarting', listening: 'convListening', hearing: 'convHearing',
-  thinking: 'convThinking', speaking: 'convSpeaking', stopping: 'convStopping',
+  thinking: 'convThinking', speaking: 'convSpeaking', stopping: 'convStopping', reconnecting: 'convReconnecting',
 }
 
 export function ConversationDock() {

@@ -24,6 +24,7 @@ export class VoiceConversation {
   private state: ConversationState = initialConversation
   private listeners = new Set<Listener>()
   private mic: MicCapture | null = null
+  private options: ConversationOptions | null = null
   private unsubscribe: (() => void) | null = null
   private player = new ReplyPlayer((playing) => this.apply({ type: playing ? 'player.playing' : 'player.idle' }))
 
@@ -54,12 +55,18 @@ export class VoiceConversation {
     if (this.state.status !== 'off') return
     if (!micSupported()) return this.apply({ type: 'local.failed', code: 'MIC_UNSUPPORTED', message: 'This browser cannot record audio.' })
     this.apply({ type: 'local.starting' })
+    this.options = options
     this.unsubscribe = live.onFrame(this.onFrame)
-    const sent = live.send({
-      type: 'voice.start', reply: 'audio', sessionId: options.sessionId, timezone: options.timezone,
-      ...(options.channelId ? { channelId: options.channelId } : {}), ...(options.language ? { language: options.language } : {}),
+    if (!this.sendStart()) this.fail('DISCONNECTED', 'Not connected to the server; try again in a moment.')
+  }
+
+  private sendStart() {
+    const o = this.options
+    if (!o) return false
+    return live.send({
+      type: 'voice.start', reply: 'audio', sessionId: o.sessionId, timezone: o.timezone,
+      ...(o.channelId ? { channelId: o.channelId } : {}), ...(o.language ? { language: o.language } : {}),
     })
-    if (!sent) this.fail('DISCONNECTED', 'Not connected to the server; try again in a moment.')
   }
 
   /** Ends the mode: the server answers an utterance in progress, then says `voice.stopped`. */
@@ -92,8 +99,15 @@ export class VoiceConversation {
       case 'voice.dropped':
         if (id) this.player.drop(id)
         break
+      case 'socket.closed':
+        // Keep listening through a dropped connection: the microphone pauses until the socket is back.
+        this.player.stop()
+        void this.closeMic()
+        break
     }
+    const before = this.state.status
     this.apply(frame)
+    if (frame.type === 'socket.open' && before === 'reconnecting' && !this.sendStart()) this.fail('DISCONNECTED', 'Not connected to the server.')
     if (this.state.status === 'off') this.finish() // stopped, unavailable, or the socket dropped
   }
 

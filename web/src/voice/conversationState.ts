@@ -6,7 +6,7 @@
 import type { ControlFrame } from '../api/socket'
 import type { Command } from '../api/types'
 
-export type ConversationStatus = 'off' | 'starting' | 'listening' | 'hearing' | 'thinking' | 'speaking' | 'stopping'
+export type ConversationStatus = 'off' | 'starting' | 'listening' | 'hearing' | 'thinking' | 'speaking' | 'stopping' | 'reconnecting'
 
 export interface Turn {
   responseId: string
@@ -84,8 +84,18 @@ export function reduceConversation(state: ConversationState, input: Conversation
     case 'voice.stopped':
       return { ...state, status: 'off', playing: false }
     case 'socket.closed':
+      // The server's voice mode went with the socket. A conversation the user is in resumes when the
+      // socket is back (VoiceConversation starts it again); one being stopped just ends.
       if (state.status === 'off') return state
-      return { ...state, status: 'off', playing: false, error: { code: 'DISCONNECTED', message: 'The connection dropped; the conversation ended.' } }
+      if (state.status === 'stopping' || state.status === 'starting') {
+        return { ...state, status: 'off', playing: false, error: { code: 'DISCONNECTED', message: 'The connection dropped; the conversation ended.' } }
+      }
+      return {
+        ...state, status: 'reconnecting', playing: false,
+        turns: state.turns.map((t) => (t.done ? t : { ...t, done: true, dropped: true })),
+      }
+    case 'socket.open':
+      return state.status === 'reconnecting' ? { ...state, status: 'starting', error: null } : state
     case 'error':
       // Errors of the mode itself (VOICE_UNAVAILABLE, a refused frame); others belong to other features.
       if (state.status === 'off' || !input.code) return state
@@ -104,7 +114,7 @@ export function reduceConversation(state: ConversationState, input: Conversation
 
 /** The status follows the newest turn: still being heard, being answered, or nothing pending. */
 function settle(state: ConversationState): ConversationState {
-  if (state.status === 'off' || state.status === 'starting' || state.status === 'stopping') return state
+  if (state.status === 'off' || state.status === 'starting' || state.status === 'stopping' || state.status === 'reconnecting') return state
   const last = state.turns.at(-1)
   const status: ConversationStatus = state.playing ? 'speaking'
     : last && !last.ended && !last.done ? 'hearing'
