@@ -1,6 +1,8 @@
 /** A command's plan as steps with live progress, links to what it made, and query answers. */
+import { useRef, useState } from 'react'
 import type { Command, PlanAction } from '../api/types'
-import { getState, useStore } from '../state/store'
+import { uploadContent } from '../api/upload'
+import { getState, setState, useStore } from '../state/store'
 import { useT, type T } from '../i18n'
 import { navigate } from '../router'
 
@@ -42,6 +44,7 @@ export function CommandView({ command, running }: { command: Command; running: b
               <span className="step-icon" aria-hidden="true">{state === 'done' ? '✓' : state === 'failed' ? '✕' : state === 'running' ? '…' : '•'}</span>
               <code className="step-type">{a.type}</code> <span className="step-desc">{describe(a, t)}</span>
               {href && <> → <a href={href} onClick={(e) => { e.preventDefault(); navigate(href) }}>{label}</a></>}
+              {a.type === 'UPLOAD_FILE' && r?.entity?.type === 'resource' && <FileForUpload resourceId={r.entity.id} name={label ?? ''} />}
               {Array.isArray(r?.items) && <QueryItems items={r.items as Array<Record<string, unknown>>} />}
             </li>
           )
@@ -68,5 +71,31 @@ function QueryItems({ items }: { items: Array<Record<string, unknown>> }) {
           {typeof it.dueDate === 'string' && <span className="muted small"> · {new Date(it.dueDate).toLocaleDateString()}</span>}</li>
       })}
     </ul>
+  )
+}
+
+/** "Upload the brand guidelines to this channel" made a place for a file: pick it right here. */
+function FileForUpload({ resourceId, name }: { resourceId: string; name: string }) {
+  const t = useT()
+  const resource = useStore((s) => s.resources[resourceId])
+  const picker = useRef<HTMLInputElement>(null)
+  const [percent, setPercent] = useState<number | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  if (resource && resource.status !== 'pending_upload') return <span className="muted small"> · {t('fileUploaded')}</span>
+  const send = async (file: File) => {
+    setError(null); setPercent(0)
+    try {
+      const saved = await uploadContent(resourceId, file, setPercent)
+      setState((s) => ({ resources: { ...s.resources, [saved.id]: { ...s.resources[saved.id], ...saved } } }))
+    } catch (e) { setError((e as Error).message) } finally { setPercent(null) }
+  }
+  return (
+    <span className="step-upload">
+      {percent !== null ? <progress max={100} value={percent} aria-label={`${t('uploading')} ${name}`} />
+        : <button className="btn small primary" onClick={() => picker.current?.click()}>{t('uploadTheFile')}</button>}
+      <input ref={picker} type="file" hidden aria-label={`${t('uploadTheFile')}: ${name}`}
+        onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void send(f) }} />
+      {error && <span className="error-text small" role="alert"> {error}</span>}
+    </span>
   )
 }

@@ -5,7 +5,8 @@
  * to this channel") asks for its file. Downloads go through the API with the user's token.
  */
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { api, ApiError } from '../api/client'
+import { api } from '../api/client'
+import { sendFile } from '../api/upload'
 import type { FileAnalysis, FileProcessing, Page, Resource } from '../api/types'
 import { setState, toast, useStore } from '../state/store'
 import { formatDate, useT, type Key } from '../i18n'
@@ -45,7 +46,7 @@ export function Files(owner: Owner) {
     if (!resourceId) form.set(owner.channelId ? 'channelId' : 'taskId', entityId!)
     form.set('file', file, file.name)
     try {
-      const saved = await sendWithProgress(resourceId ? 'PUT' : 'POST', resourceId ? `/api/v1/resources/${resourceId}/content` : '/api/v1/resources', form,
+      const saved = await sendFile(resourceId ? 'PUT' : 'POST', resourceId ? `/api/v1/resources/${resourceId}/content` : '/api/v1/resources', form,
         (percent) => setUploading({ name: file.name, percent }))
       setState((s) => ({ resources: { ...s.resources, [saved.id]: { ...s.resources[saved.id], ...saved } } }))
     } catch (e) { setError((e as Error).message) } finally { setUploading(null) }
@@ -112,23 +113,6 @@ function FileRow({ resource, onUpload }: { resource: Resource; onUpload: (file: 
       )}
     </li>
   )
-}
-
-/** Uploads with XMLHttpRequest, the one browser API that reports upload progress; retries once after a token refresh. */
-async function sendWithProgress(method: 'POST' | 'PUT', url: string, body: FormData, onProgress: (percent: number) => void): Promise<Resource> {
-  const attempt = () => new Promise<{ status: number; json: any }>((resolve, reject) => {
-    const xhr = new XMLHttpRequest()
-    xhr.open(method, url)
-    if (api.token) xhr.setRequestHeader('authorization', `Bearer ${api.token}`)
-    xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100)) }
-    xhr.onload = () => { let json = null; try { json = JSON.parse(xhr.responseText) } catch { /* not JSON */ } resolve({ status: xhr.status, json }) }
-    xhr.onerror = () => reject(new Error('The upload was interrupted.'))
-    xhr.send(body)
-  })
-  let res = await attempt()
-  if (res.status === 401 && await api.refresh()) res = await attempt()
-  if (res.status >= 400) throw new ApiError(res.status, res.json?.error?.code ?? 'ERROR', res.json?.error?.message ?? `Upload failed (${res.status}).`)
-  return res.json as Resource
 }
 
 async function download(resource: Resource) {
