@@ -88,6 +88,11 @@ export class FilePipeline {
     const claimed = await this.claim()
     if (!claimed) return false
     const organizationId = await this.organizationOf(claimed)
+    if (claimed.processingAttempts > this.maxAttempts) {
+      // Its last attempt never finished (the node died mid-way): give up rather than loop.
+      await this.fail(claimed, organizationId, new Error('the last attempt was interrupted'))
+      return true
+    }
     const stage = (s: Stage) => this.progress(claimed, organizationId, s)
     try {
       await stage('reading')
@@ -111,7 +116,6 @@ export class FilePipeline {
       .set((eb) => ({ processingClaimedAt: now, processingAttempts: eb('processingAttempts', '+', 1) }))
       .where('id', 'in', (eb) => eb.selectFrom('sharedResources').select('id')
         .where('status', '=', 'processing').where('deletedAt', 'is', null).where('storageKey', 'is not', null)
-        .where('processingAttempts', '<', this.maxAttempts)
         .where((w) => w.or([w('processingClaimedAt', 'is', null), w('processingClaimedAt', '<', staleBefore)]))
         .orderBy('updatedAt').limit(1).forUpdate().skipLocked())
       .returningAll().executeTakeFirst()
@@ -169,7 +173,7 @@ export class FilePipeline {
   private async fail(resource: SharedResource, organizationId: string, error: Error) {
     if (error instanceof ClaimLost) return
     await this.onClaimed(resource, organizationId, async (ctx, current) => {
-      const message = `Processing failed after ${current.processingAttempts} attempts: ${error.message}`
+      const message = `Processing failed after ${Math.min(current.processingAttempts, this.maxAttempts)} attempts: ${error.message}`
       const failed = await ctx.tx.updateTable('sharedResources').set((eb) => ({
         status: 'failed', processingClaimedAt: null,
         metadata: JSON.stringify({ ...current.metadata, processing: { stage: 'failed', percent: 100, error: message } }),

@@ -199,6 +199,19 @@ describe('the pipeline', () => {
     expect(events.filter((e) => e.type === 'notification.created').map((e) => e.payload.title)).toEqual(['Could not process: Lost file'])
   })
 
+  it('gives up on a file whose last attempt was interrupted (its node died) instead of claiming it forever', async () => {
+    const pending = await inTransaction(t.services.database.db, { actor: manager }, (ctx) => createPendingUpload(ctx, { name: 'Crashed file', channelId }))
+    await inTransaction(t.services.database.db, { actor: manager }, (ctx) => attachFile(ctx, pending.id, { storageKey: randomUUID(), size: 3, sha256: 'x', mimeType: 'text/plain' }))
+    // Three attempts were claimed and none finished.
+    await t.services.database.db.updateTable('sharedResources').set({ processingAttempts: 3, processingClaimedAt: new Date(Date.now() - 3_600_000) })
+      .where('id', '=', pending.id).execute()
+    const pipeline = new FilePipeline({ db: t.services.database.db, storage: t.services.storage, maxAttempts: 3 })
+    expect(await pipeline.drain()).toBe(1)
+    const failed = (await (await t.as(manager)).get(`/api/v1/resources/${pending.id}`)).body
+    expect(failed).toMatchObject({ status: 'failed', metadata: { processing: { error: 'Processing failed after 3 attempts: the last attempt was interrupted' } } })
+    expect(await pipeline.drain()).toBe(0)
+  })
+
   it('shares work between nodes: each file is processed once', async () => {
     const ids: string[] = []
     for (let i = 0; i < 4; i++) {
