@@ -112,9 +112,11 @@ export class VoiceConversation {
   }
 
   private async openMic() {
+    await this.closeMic() // one microphone at a time, whatever order the frames came in
     try {
       const mic = await openMic((chunk) => { live.sendBinary(toPcm16(chunk)) }, { echoCancellation: !this.headphones, blockSize: 2048 })
-      if (this.state.status === 'off' || this.state.status === 'stopping') { await mic.close(); return }
+      // The mode may have ended, or the socket dropped, while the browser was opening the device.
+      if (this.state.status === 'off' || this.state.status === 'stopping' || this.state.status === 'reconnecting' || this.mic) { await mic.close(); return }
       this.mic = mic
     } catch {
       live.send({ type: 'voice.stop' })
