@@ -4,7 +4,7 @@
  * text. Pure apart from the tools it calls; the pipeline stores the result on the resource.
  */
 import type { RecognizedSpeech } from '../voice/recognize'
-import { analyzeText, extractText } from './analysis'
+import { MAX_OCR_PAGES, NO_TEXT_LAYER, OCR_IMAGE, analyzeText, extractText, ocrImage, ocrPdf } from './analysis'
 import type { LlmSummarizer } from './llmSummary'
 
 export interface FileAnalysis {
@@ -41,7 +41,14 @@ const AUDIO = /^audio\//
 const AUDIO_NAME = /\.(wav|mp3|m4a|ogg|oga|opus|webm|flac|aac)$/i
 
 export async function analyzeFile(bytes: Buffer, mimeType: string, name: string, deps: AnalyzeDeps, onStage: (stage: Stage) => Promise<void>): Promise<AnalyzedFile> {
-  if (mimeType.startsWith('image/')) return { analysis: { ...empty('image'), note: 'Images are stored and shared; their content is not analyzed.' }, text: '' }
+  if (mimeType.startsWith('image/')) {
+    if (!OCR_IMAGE.test(mimeType)) return { analysis: { ...empty('image'), note: 'This kind of image is stored and shared; its content is not read.' }, text: '' }
+    await onStage('extracting')
+    const read = await ocrImage(bytes)
+    await onStage('analyzing')
+    const note = read.note ?? (read.text ? 'Text read from the image (OCR).' : 'No text was found in the image.')
+    return { analysis: await withLlm({ ...fromText('image', read.text, {}), note }, read.text, deps), text: read.text }
+  }
   if (AUDIO.test(mimeType) || AUDIO_NAME.test(name)) {
     if (!deps.transcribe) return { analysis: { ...empty('audio'), note: 'Speech recognition is not installed here, so the recording was not transcribed.' }, text: '' }
     await onStage('transcribing')
@@ -54,7 +61,13 @@ export async function analyzeFile(bytes: Buffer, mimeType: string, name: string,
     }
   }
   await onStage('extracting')
-  const extracted = await extractText(bytes, mimeType, name)
+  let extracted = await extractText(bytes, mimeType, name)
+  if (extracted.kind === 'pdf' && extracted.note === NO_TEXT_LAYER) {
+    // A scan: read its pages as images.
+    const read = await ocrPdf(bytes)
+    const more = (extracted.pages ?? 0) > MAX_OCR_PAGES ? ` Only the first ${MAX_OCR_PAGES} pages were read.` : ''
+    extracted = { ...extracted, text: read.text, note: read.note ?? (read.text ? `Scanned pages read with OCR.${more}` : 'No text was found on the scanned pages.') }
+  }
   await onStage('analyzing')
   return { analysis: await withLlm(fromText(extracted.kind, extracted.text, { pages: extracted.pages, note: extracted.note }), extracted.text, deps), text: extracted.text }
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { analyzeText, extractText } from '../../src/files/analysis'
 import { splitSentences } from '../../src/files/analysis/sentences'
 import { which } from '../../src/voice/availability'
+import { pdf } from './samples'
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
@@ -20,25 +21,6 @@ function docx(documentXml: string, extra: Record<string, Uint8Array> = {}) {
 const wordBody = (paragraphs: string) =>
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
   + `<w:body>${paragraphs}<w:sectPr/></w:body></w:document>`
-
-/** A hand-written PDF: one page per entry, each a Helvetica text object, with a correct xref table. */
-function pdf(pages: string[][]) {
-  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '', '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>']
-  const kids: string[] = []
-  for (const lines of pages) {
-    const content = `BT /F1 12 Tf 72 720 Td 16 TL ${lines.map((line) => `(${line}) Tj T*`).join(' ')} ET`
-    objects.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`)
-    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents ${objects.length} 0 R /Resources << /Font << /F1 3 0 R >> >> >>`)
-    kids.push(`${objects.length} 0 R`)
-  }
-  objects[1] = `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${pages.length} >>`
-  let out = '%PDF-1.4\n'
-  const offsets = objects.map((body, i) => { const at = out.length; out += `${i + 1} 0 obj\n${body}\nendobj\n`; return at })
-  const xref = out.length
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`
-  return Buffer.from(out, 'latin1')
-}
 
 async function withoutPath<T>(fn: () => Promise<T>): Promise<T> {
   const saved = process.env.PATH

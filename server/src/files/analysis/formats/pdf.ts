@@ -3,18 +3,20 @@
  * and the page count from `pdfinfo`. Both read the bytes on stdin, so nothing touches the disk. A
  * missing tool, a timeout, an encrypted or corrupt file each become a note, never an exception.
  */
-import { spawn } from 'node:child_process'
 import type { ExtractedText } from '../extractText'
+import { runTool } from '../runTool'
 
 const TIMEOUT_MS = 20_000
 /** Enough for a few thousand pages; a larger output is cut and the note says so. */
 const MAX_OUTPUT_BYTES = 16 * 1024 * 1024
 const INSTALL_HINT = 'PDF text extraction needs poppler-utils (apt-get install -y poppler-utils)'
+/** The note of a PDF with no text layer: the pipeline reads such PDFs with OCR when it can. */
+export const NO_TEXT_LAYER = 'This PDF has no text layer (a scan or images only).'
 
 export async function pdfText(bytes: Buffer): Promise<ExtractedText> {
   const [text, info] = await Promise.all([
-    runTool('pdftotext', ['-layout', '-enc', 'UTF-8', '-', '-'], bytes, MAX_OUTPUT_BYTES),
-    runTool('pdfinfo', ['-'], bytes, 64 * 1024),
+    runTool('pdftotext', ['-layout', '-enc', 'UTF-8', '-', '-'], bytes, MAX_OUTPUT_BYTES, TIMEOUT_MS),
+    runTool('pdfinfo', ['-'], bytes, 64 * 1024, TIMEOUT_MS),
   ])
   if (text.outcome === 'missing') return { text: '', kind: 'none', note: INSTALL_HINT }
   if (text.outcome === 'timeout') return { text: '', kind: 'none', note: `PDF text extraction took longer than ${TIMEOUT_MS / 1000} s and was stopped.` }
@@ -23,7 +25,7 @@ export async function pdfText(bytes: Buffer): Promise<ExtractedText> {
   const result: ExtractedText = { text: pagesToText(text.stdout.toString('utf8')), kind: 'pdf' }
   if (pages !== undefined) result.pages = pages
   if (text.outcome === 'truncated') result.note = `The PDF's text was cut at ${MAX_OUTPUT_BYTES / 1024 / 1024} MB.`
-  else if (!result.text) result.note = 'This PDF has no text layer (a scan or images only); OCR is not available.'
+  else if (!result.text) result.note = NO_TEXT_LAYER
   return result
 }
 
@@ -41,40 +43,4 @@ function describeFailure(stderr: string) {
   if (/incorrect password|encrypted/i.test(stderr)) return 'it is password-protected'
   const firstLine = stderr.split('\n').find((line) => line.trim())?.trim()
   return firstLine ? `corrupt or not a PDF: ${firstLine.slice(0, 200)}` : 'corrupt or not a PDF'
-}
-
-interface ToolRun {
-  outcome: 'ok' | 'truncated' | 'missing' | 'timeout' | 'failed'
-  stdout: Buffer
-  stderr: string
-}
-
-/** Runs `program` with `input` on stdin, keeping at most `maxBytes` of stdout (the process is killed past that). */
-function runTool(program: string, args: string[], input: Buffer, maxBytes: number): Promise<ToolRun> {
-  return new Promise((resolve) => {
-    const child = spawn(program, args, { stdio: ['pipe', 'pipe', 'pipe'], timeout: TIMEOUT_MS })
-    const out: Buffer[] = []
-    let size = 0, stderr = '', truncated = false, settled = false
-    const finish = (outcome: ToolRun['outcome']) => {
-      if (settled) return
-      settled = true
-      resolve({ outcome, stdout: Buffer.concat(out), stderr })
-    }
-    child.on('error', (error: NodeJS.ErrnoException) => finish(error.code === 'ENOENT' ? 'missing' : 'failed'))
-    child.stdout.on('data', (chunk: Buffer) => {
-      if (truncated) return
-      const room = maxBytes - size
-      out.push(chunk.length > room ? chunk.subarray(0, room) : chunk)
-      size += Math.min(chunk.length, room)
-      if (chunk.length > room) { truncated = true; child.kill('SIGKILL') }
-    })
-    child.stderr.on('data', (chunk: Buffer) => { if (stderr.length < 4096) stderr += chunk.toString('utf8') })
-    child.stdin.on('error', () => { /* EPIPE: the tool stopped reading (bad file or killed); its exit says why */ })
-    child.stdin.end(input)
-    child.on('close', (code, signal) => {
-      if (truncated) finish('truncated')
-      else if (signal === 'SIGTERM') finish('timeout')
-      else finish(code === 0 ? 'ok' : 'failed')
-    })
-  })
 }
