@@ -15,6 +15,7 @@ import { Board } from './pages/Board'
 import { TaskPage } from './pages/TaskPage'
 import { Dashboard } from './pages/Dashboard'
 import { Settings } from './pages/Settings'
+import { FilesPage } from './pages/FilesPage'
 import { Empty } from './components/ui'
 import { useT } from './i18n'
 
@@ -55,6 +56,7 @@ function Shell({ path }: { path: string }) {
   else if (path === '/board') page = <Board />
   else if (path === '/dashboard') page = <Dashboard />
   else if (path === '/settings') page = <Settings />
+  else if (path === '/files') page = <FilesPage />
   else if ((m = match('/channels/:id', path))) page = <ChannelPage key={m.id} channelId={m.id!} />
   else if ((m = match('/tasks/:id', path))) page = <TaskPage key={m.id} taskId={m.id!} />
   else page = <Empty>{t('notFound')}</Empty>

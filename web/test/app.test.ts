@@ -263,6 +263,17 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     const pending = page.locator('.file-row', { hasText: /moodboard/i })
     await pending.locator('.file-summary').waitFor({ timeout: 20_000 })
     expect(await pending.locator('.file-summary').textContent()).toBe('Use the blue logo on light backgrounds.')
+
+    // The Files page finds a file by a word inside it, and says where it lives.
+    await page.locator('.sidebar').getByRole('link', { name: 'Files' }).click()
+    await page.getByRole('searchbox', { name: 'Search files' }).fill('mockups')
+    const hit = page.locator('.files-page .file-row', { hasText: 'launch-plan.txt' })
+    await expect.poll(() => page.locator('.files-page .file-row').count(), { timeout: 10_000 }).toBe(1)
+    await hit.waitFor()
+    expect(await hit.getByRole('link', { name: '#Design Reviews' }).count()).toBe(1)
+    await shot(page, '16-files-search')
+    await page.getByRole('searchbox', { name: 'Search files' }).fill('zeppelinquartz')
+    await page.getByText('No file matches.').waitFor()
     await context.close()
     await staffContext.close()
   }, 90_000)

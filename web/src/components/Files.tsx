@@ -4,7 +4,7 @@
  * keywords, language, length. A pending upload (made by a command: "upload the brand guidelines
  * to this channel") asks for its file. Downloads go through the API with the user's token.
  */
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { api } from '../api/client'
 import { sendFile } from '../api/upload'
 import type { FileAnalysis, FileProcessing, Page, Resource } from '../api/types'
@@ -73,7 +73,8 @@ export function Files(owner: Owner) {
   )
 }
 
-function FileRow({ resource, onUpload }: { resource: Resource; onUpload: (file: File) => void }) {
+/** One file: name (downloads it), size, uploader, then its state — waiting, processing, failed, or what was found. */
+export function FileRow({ resource, onUpload, where }: { resource: Resource; onUpload: (file: File) => void; where?: ReactNode }) {
   const t = useT()
   const processing = (resource.metadata as { processing?: FileProcessing }).processing
   const analysis = (resource.metadata as { analysis?: FileAnalysis }).analysis
@@ -85,6 +86,7 @@ function FileRow({ resource, onUpload }: { resource: Resource; onUpload: (file: 
         <span className="muted small">{resource.fileSize ? formatSize(resource.fileSize) : ''}</span>
         {resource.uploadedBy && <Avatar userId={resource.uploadedBy} size={18} />}
         <time className="muted small">{formatDate(resource.createdAt, t.locale, true)}</time>
+        {where}
       </div>
       {resource.status === 'pending_upload' && (
         <div className="file-pending">

@@ -27,7 +27,7 @@ export function Sidebar({ path }: { path: string }) {
 
   const people = Object.values(users).filter((u) => u.active !== false && u.id !== me?.id)
     .sort((a, b) => Number(presence[b.id]?.status === 'online') - Number(presence[a.id]?.status === 'online') || a.name.localeCompare(b.name))
-  const nav = [['/', t('myTasks')], ['/board', t('board')], ['/dashboard', t('dashboard')], ['/settings', t('settings')]] as const
+  const nav = [['/', t('myTasks')], ['/board', t('board')], ['/dashboard', t('dashboard')], ['/files', t('files')], ['/settings', t('settings')]] as const
 
   return (
     <nav className="sidebar" aria-label={t('channels')}>
