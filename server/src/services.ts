@@ -68,8 +68,8 @@ export async function createServices(config: Config, logger?: Logger): Promise<S
     summarize: llm ? llmSummarizer(llm) : undefined,
     onError: (error, resourceId) => logger?.warn({ err: error, resourceId }, 'file processing failed'),
     // Recordings are transcribed with the same speech-to-text as spoken commands, when it works here.
-    transcriber: async () => ((await voice.stt.status()).available
-      ? (audio: Uint8Array) => voice.recognize({ audio }, 'en', { maxBytes: config.maxUploadBytes, maxSeconds: 300 })
+    transcriber: async (language) => ((await voice.stt.status()).available
+      ? (audio: Uint8Array) => voice.transcribeRecording(audio, language, { maxBytes: config.maxUploadBytes, maxSeconds: 300 })
       : undefined),
   })
   return {

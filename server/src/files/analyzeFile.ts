@@ -3,7 +3,6 @@
  * through the configured speech-to-text), then a summary, keywords, language and length from that
  * text. Pure apart from the tools it calls; the pipeline stores the result on the resource.
  */
-import type { RecognizedSpeech } from '../voice/recognize'
 import { MAX_OCR_PAGES, NO_TEXT_LAYER, OCR_IMAGE, analyzeText, extractText, ocrImage, ocrPdf } from './analysis'
 import type { LlmSummarizer } from './llmSummary'
 
@@ -25,8 +24,8 @@ export interface FileAnalysis {
 }
 
 export interface AnalyzeDeps {
-  /** Speech-to-text for audio files; absent when voice is not installed. */
-  transcribe?: (audio: Uint8Array) => Promise<RecognizedSpeech>
+  /** Speech-to-text for audio files (in the uploader's language); absent when voice is not installed. */
+  transcribe?: (audio: Uint8Array) => Promise<{ text: string }>
   /** An abstractive summary (LLM_PROVIDER=openai); the extractive one is kept if it fails. */
   summarize?: LlmSummarizer
 }

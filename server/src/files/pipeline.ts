@@ -21,8 +21,8 @@ import { analyzeFile, type AnalyzeDeps, type AnalyzedFile, type Stage } from './
 export interface FilePipelineOptions {
   db: Database
   storage: FileStorage
-  /** Speech-to-text for audio files, when it works here. */
-  transcriber?: () => Promise<AnalyzeDeps['transcribe'] | undefined>
+  /** Speech-to-text for audio files in a language, when it works here. */
+  transcriber?: (language: 'en' | 'es') => Promise<AnalyzeDeps['transcribe'] | undefined>
   /** An LLM summarizer, when one is configured. */
   summarize?: AnalyzeDeps['summarize']
   onCommit?: () => void
@@ -87,7 +87,7 @@ export class FilePipeline {
   async processOne(): Promise<boolean> {
     const claimed = await this.claim()
     if (!claimed) return false
-    const organizationId = await this.organizationOf(claimed)
+    const { organizationId, language } = await this.uploaderOf(claimed)
     if (claimed.processingAttempts > this.maxAttempts) {
       // Its last attempt never finished (the node died mid-way): give up rather than loop.
       await this.fail(claimed, organizationId, new Error('the last attempt was interrupted'))
@@ -97,7 +97,7 @@ export class FilePipeline {
     try {
       await stage('reading')
       const bytes = await readAll(await this.o.storage.read(claimed.storageKey!))
-      const transcribe = await this.o.transcriber?.()
+      const transcribe = await this.o.transcriber?.(language)
       const analyzed = await analyzeFile(bytes, claimed.mimeType ?? 'application/octet-stream', fileNameOf(claimed), { transcribe, summarize: this.o.summarize }, stage)
       await this.finish(claimed, organizationId, analyzed)
     } catch (error) {
@@ -121,10 +121,12 @@ export class FilePipeline {
       .returningAll().executeTakeFirst()
   }
 
-  private async organizationOf(resource: SharedResource) {
+  /** The organization the file's events belong to, and the language its recordings are heard in. */
+  private async uploaderOf(resource: SharedResource): Promise<{ organizationId: string; language: 'en' | 'es' }> {
     const uploader = resource.uploadedBy
-      ? await this.o.db.selectFrom('users').select('organizationId').where('id', '=', resource.uploadedBy).executeTakeFirst() : undefined
-    return uploader?.organizationId ?? (await this.o.db.selectFrom('organizations').select('id').orderBy('createdAt').executeTakeFirstOrThrow()).id
+      ? await this.o.db.selectFrom('users').select(['organizationId', 'language']).where('id', '=', resource.uploadedBy).executeTakeFirst() : undefined
+    const organizationId = uploader?.organizationId ?? (await this.o.db.selectFrom('organizations').select('id').orderBy('createdAt').executeTakeFirstOrThrow()).id
+    return { organizationId, language: uploader?.language === 'es' ? 'es' : 'en' }
   }
 
   /**

@@ -9,7 +9,7 @@ import type { CommandResponse } from '../commands/presentCommand'
 import type { Database } from '../db/database'
 import type { EventBus } from '../events/bus'
 import { AppError } from '../http/errors'
-import { recognizeSpeech, transcribeSamples, type RecognizedSpeech } from './recognize'
+import { recognizeSpeech, transcribeRecording, transcribeSamples, type RecognizedSpeech, type RecordingTranscript } from './recognize'
 import type { AudioLimits } from './audio/decode'
 import { voiceStatus } from './status'
 import { VOICE_INSTALL_COMMAND, voiceUnavailable } from './errors'
@@ -70,6 +70,12 @@ export class VoiceService {
   async recognize(input: { audio: Uint8Array } | { pcm: Int16Array }, language: Language, limits?: Partial<AudioLimits>): Promise<RecognizedSpeech> {
     await this.requireInput()
     return 'audio' in input ? recognizeSpeech(this.stt, input.audio, { language, limits }) : transcribeSamples(this.stt, input.pcm, { language })
+  }
+
+  /** A whole recording (an uploaded file), transcribed utterance by utterance. */
+  async transcribeRecording(audio: Uint8Array, language: Language, limits?: Partial<AudioLimits>): Promise<RecordingTranscript> {
+    await this.requireInput()
+    return transcribeRecording(this.stt, audio, { language, limits })
   }
 
   /**
