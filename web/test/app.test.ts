@@ -250,6 +250,13 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     const { readFile } = await import('node:fs/promises')
     expect(await readFile((await file.path())!, 'utf8')).toBe(plan)
 
+    // A picture is shown small, from the stored bytes.
+    const dot = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
+    await page.getByLabel('Upload a file').setInputFiles({ name: 'dot.png', mimeType: 'image/png', buffer: dot })
+    const picture = page.locator('.file-row', { hasText: 'dot.png' }).locator('img.file-preview')
+    await picture.waitFor({ timeout: 20_000 })
+    await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1)
+
     // "Upload … to this channel", said to the command bar, makes a place for a file: pick it right there.
     await page.keyboard.press('Control+k')
     await page.getByRole('textbox', { name: 'Command', exact: true }).fill('Upload the moodboard document to this channel')

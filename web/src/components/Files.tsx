@@ -88,6 +88,7 @@ export function FileRow({ resource, onUpload, where }: { resource: Resource; onU
         <time className="muted small">{formatDate(resource.createdAt, t.locale, true)}</time>
         {where}
       </div>
+      {resource.hasContent && <Preview resource={resource} />}
       {resource.status === 'pending_upload' && (
         <div className="file-pending">
           <span className="muted small">{t('fileWaiting')}</span>
@@ -115,6 +116,36 @@ export function FileRow({ resource, onUpload, where }: { resource: Resource; onU
       )}
     </li>
   )
+}
+
+const PICTURE = /^image\/(png|jpeg|gif|webp)$/
+const SOUND = /^audio\//
+const MAX_PREVIEW_BYTES = 5 * 1024 * 1024
+
+/** A picture shown small, a recording playable; fetched with the user's token (the API is not cookie-based). */
+function Preview({ resource }: { resource: Resource }) {
+  const t = useT()
+  const mime = resource.mimeType ?? ''
+  const picture = PICTURE.test(mime) && (resource.fileSize ?? 0) <= MAX_PREVIEW_BYTES
+  const sound = SOUND.test(mime)
+  const [url, setUrl] = useState<string | null>(null)
+  const load = async () => {
+    const blob = await fetchContent(resource)
+    if (blob) setUrl(URL.createObjectURL(blob))
+  }
+  useEffect(() => { if (picture) void load() }, [resource.id, resource.sha256]) // a replaced file shows anew
+  useEffect(() => () => { if (url) URL.revokeObjectURL(url) }, [url])
+  if (picture) return url ? <img className="file-preview" src={url} alt={resource.name} /> : null
+  if (sound) return url ? <audio className="file-audio" controls autoPlay src={url} aria-label={resource.name} />
+    : <button className="btn small" onClick={() => void load()}>▶ {t('play')}</button>
+  return null
+}
+
+async function fetchContent(resource: Resource): Promise<Blob | null> {
+  try {
+    const res = await fetch(`/api/v1/resources/${resource.id}/content`, { headers: api.token ? { authorization: `Bearer ${api.token}` } : {} })
+    return res.ok ? await res.blob() : null
+  } catch { return null }
 }
 
 async function download(resource: Resource) {
