@@ -250,6 +250,22 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     const { readFile } = await import('node:fs/promises')
     expect(await readFile((await file.path())!, 'utf8')).toBe(plan)
 
+    // Several files at once, picked together or dropped on the section.
+    await page.getByLabel('Upload a file').setInputFiles([
+      { name: 'agenda-a.txt', mimeType: 'text/plain', buffer: Buffer.from('Agenda A: budget first.') },
+      { name: 'agenda-b.txt', mimeType: 'text/plain', buffer: Buffer.from('Agenda B: hiring first.') },
+    ])
+    await page.locator('.file-row', { hasText: 'agenda-b.txt' }).locator('.file-summary').waitFor({ timeout: 20_000 })
+    await page.locator('.file-row', { hasText: 'agenda-a.txt' }).locator('.file-summary').waitFor({ timeout: 20_000 })
+    const dropped = await page.evaluateHandle(() => {
+      const data = new DataTransfer()
+      data.items.add(new File(['Dropped notes about the venue.'], 'dropped.txt', { type: 'text/plain' }))
+      return data
+    })
+    await page.locator('section.files').dispatchEvent('dragover', { dataTransfer: dropped })
+    await page.locator('section.files').dispatchEvent('drop', { dataTransfer: dropped })
+    await page.locator('.file-row', { hasText: 'dropped.txt' }).locator('.file-summary').waitFor({ timeout: 20_000 })
+
     // A picture is shown small, from the stored bytes.
     const dot = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
     await page.getByLabel('Upload a file').setInputFiles({ name: 'dot.png', mimeType: 'image/png', buffer: dot })

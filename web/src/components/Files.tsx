@@ -39,6 +39,9 @@ export function Files(owner: Owner) {
     .filter((r) => r.links?.some((l) => l.entityId === entityId))
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt)), [resources, entityId])
 
+  const [dragging, setDragging] = useState(false)
+  /** Several files (picked together or dropped): one after another, each with its progress. */
+  const uploadAll = async (files: File[]) => { for (const file of files) await upload(file) }
   const upload = async (file: File, resourceId?: string) => {
     setError(null)
     setUploading({ name: file.name, percent: 0 })
@@ -53,12 +56,16 @@ export function Files(owner: Owner) {
   }
 
   return (
-    <section className="files" aria-labelledby={`files-h-${entityId}`}>
+    <section className={`files${dragging ? ' dragging' : ''}`} aria-labelledby={`files-h-${entityId}`}
+      onDragOver={(e) => { if (e.dataTransfer.types.includes('Files')) { e.preventDefault(); setDragging(true) } }}
+      onDragLeave={(e) => { if (e.currentTarget === e.target) setDragging(false) }}
+      onDrop={(e) => { e.preventDefault(); setDragging(false); void uploadAll([...e.dataTransfer.files]) }}>
       <div className="files-head">
         <h2 id={`files-h-${entityId}`}>{t('files')}</h2>
         <button className="btn small" onClick={() => input.current?.click()} disabled={uploading !== null}>{t('uploadFile')}</button>
-        <input ref={input} type="file" hidden aria-label={t('uploadFile')}
-          onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void upload(f) }} />
+        <input ref={input} type="file" multiple hidden aria-label={t('uploadFile')}
+          onChange={(e) => { const files = [...(e.target.files ?? [])]; e.target.value = ''; void uploadAll(files) }} />
+        <span className="muted small files-drop-hint">{t('dropFiles')}</span>
       </div>
       {uploading && (
         <div className="file-upload" role="status">
