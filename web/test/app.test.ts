@@ -283,6 +283,12 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     await page.locator('.plan').getByText('file uploaded').waitFor({ timeout: 10_000 })
     await shot(page, '15-command-upload')
     await page.keyboard.press('Escape')
+    // ↑ in the command bar brings the last command back.
+    await page.keyboard.press('Control+k')
+    await page.getByRole('textbox', { name: 'Command', exact: true }).fill('')
+    await page.getByRole('textbox', { name: 'Command', exact: true }).press('ArrowUp')
+    await expect.poll(() => page.getByRole('textbox', { name: 'Command', exact: true }).inputValue()).toBe('Upload the moodboard document to this channel')
+    await page.keyboard.press('Escape')
     const pending = page.locator('.file-row', { hasText: /moodboard/i })
     await pending.locator('.file-summary').waitFor({ timeout: 20_000 })
     expect(await pending.locator('.file-summary').textContent()).toBe('Use the blue logo on light backgrounds.')

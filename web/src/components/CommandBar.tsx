@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { api, ApiError } from '../api/client'
-import type { Command, CommandResponse } from '../api/types'
+import type { Command, CommandResponse, Page } from '../api/types'
 import { sessionId, timezone } from '../api/commandSession'
 import { useStore } from '../state/store'
+import { CommandHistory } from '../state/commandHistory'
 import { useT } from '../i18n'
 import { match } from '../router'
 import { WavRecorder } from '../voice/wavRecorder'
@@ -14,6 +15,7 @@ import { Icon } from './ui'
 type Phase = 'idle' | 'recording' | 'transcribing' | 'planning' | 'preview' | 'clarify' | 'executing' | 'done' | 'failed' | 'undone'
 
 const openers = new Set<(text?: string) => void>()
+const history = new CommandHistory(async () => (await api.get<Page<Command>>('/commands?limit=50')).items.map((c) => c.transcript))
 /** Opens the command bar from anywhere (the top bar button, Ctrl/Cmd+K). */
 export function openCommandBar(text?: string) { for (const o of openers) o(text) }
 
@@ -64,6 +66,7 @@ export function CommandBar({ path }: { path: string }) {
 
   const plan = async (sentence: string) => {
     if (!sentence.trim()) return
+    history.remember(sentence)
     setPhase('planning'); setError(null); setHeard(null)
     try { accept(await api.post<CommandResponse>('/commands', { text: sentence.trim(), dryRun: true, timezone, sessionId, ...(channelId ? { channelId } : {}) })) } catch (e) { fail(e) }
   }
@@ -125,7 +128,11 @@ export function CommandBar({ path }: { path: string }) {
       <div className="cmd" role="dialog" aria-modal="true" aria-label={t('command')}>
         <form className="cmd-row" onSubmit={submit}>
           <input ref={inputRef} className="cmd-input" aria-label={t('command')} placeholder={t('commandPlaceholder')} value={text}
-            onChange={(e) => { setText(e.target.value); if (phase !== 'idle' && !busy) reset() }} disabled={busy} />
+            onChange={(e) => { setText(e.target.value); history.reset(); if (phase !== 'idle' && !busy) reset() }} disabled={busy}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowUp') { e.preventDefault(); void history.older(text).then((t) => { if (t !== null) setText(t) }) }
+              else if (e.key === 'ArrowDown') { const t = history.newer(); if (t !== null) { e.preventDefault(); setText(t) } }
+            }} />
           <button type="button" className={`mic${phase === 'recording' ? ' on' : ''}`} aria-label={t('holdToTalk')} aria-pressed={phase === 'recording'}
             title={noVoice ?? t('holdToTalk')} disabled={Boolean(noVoice)} aria-describedby={noVoice ? 'voice-note' : undefined}
             onPointerDown={(e) => { e.preventDefault(); void startTalking() }}
