@@ -266,6 +266,13 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     await page.locator('section.files').dispatchEvent('drop', { dataTransfer: dropped })
     await page.locator('.file-row', { hasText: 'dropped.txt' }).locator('.file-summary').waitFor({ timeout: 20_000 })
 
+    // A file attached in the conversation: a message with the file, processed, seen live by the teammate.
+    await page.getByLabel('Write a message… (@name to mention)').first().fill('Floor plan notes for Thursday')
+    await page.locator('.messages input[type=file][aria-label="Attach a file"]').last().setInputFiles({ name: 'floor-plan.txt', mimeType: 'text/plain', buffer: Buffer.from('The stage faces the windows. Chairs for forty people.') })
+    const attached = staff.locator('.message', { hasText: 'Floor plan notes for Thursday' })
+    await attached.locator('.file-row', { hasText: 'floor-plan.txt' }).locator('.file-summary').waitFor({ timeout: 20_000 })
+    expect(await attached.locator('.file-summary').textContent()).toBe('The stage faces the windows. Chairs for forty people.')
+
     // A picture is shown small, from the stored bytes.
     const dot = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
     await page.getByLabel('Upload a file').setInputFiles({ name: 'dot.png', mimeType: 'image/png', buffer: dot })

@@ -33,6 +33,8 @@ export interface Message {
   id: string; channelId: string | null; taskId?: string | null; userId: string | null
   content: string; messageType?: string; replyTo: string | null; mentions?: string[]
   editedAt?: string | null; deletedAt?: string | null; createdAt: string; version?: number
+  /** `file` messages carry `{resourceId}`. */
+  metadata?: Record<string, unknown>
 }
 
 export interface Notification {

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { api, ApiError } from '../api/client'
-import type { Channel, Message, Page, User } from '../api/types'
+import type { Channel, Message, Page, Resource, User } from '../api/types'
+import { sendFile } from '../api/upload'
 import { live } from '../api/socket'
 import { loadTasks } from '../state/data'
 import { keepChannelRead } from '../state/readMarks'
@@ -9,7 +10,7 @@ import { useAsync } from '../state/useAsync'
 import { formatDate, useT } from '../i18n'
 import { Avatar, Empty, ErrorBox, Spinner } from '../components/ui'
 import { NewTaskForm, TaskRow } from '../components/tasks'
-import { Files } from '../components/Files'
+import { FileRow, Files } from '../components/Files'
 
 export function ChannelPage({ channelId }: { channelId: string }) {
   const t = useT()
@@ -168,6 +169,7 @@ function MessageItem({ message }: { message: Message }) {
             <button className="btn ghost small" type="button" onClick={() => setEditing(false)}>{t('cancel')}</button>
           </form>
         ) : <p className="pre">{renderContent(message.content, users, me?.id)}</p>}
+        {message.messageType === 'file' && typeof message.metadata?.resourceId === 'string' && <AttachedFile resourceId={message.metadata.resourceId} />}
         {own && !editing && (
           <div className="message-actions">
             <button className="link small" onClick={() => { setDraft(message.content); setEditing(true) }}>{t('edit')}</button>
@@ -202,9 +204,27 @@ function Composer({ channelId, replyTo }: { channelId: string; replyTo?: string 
       upsert(m); setText('')
     } catch (err) { toast(err instanceof ApiError ? err.message : String(err), { tone: 'error' }) } finally { setBusy(false) }
   }
+  const picker = useRef<HTMLInputElement>(null)
+  /** A file in the conversation: stored with the channel's files, then posted as a file message (with what was typed as its caption). */
+  const attach = async (file: File) => {
+    setBusy(true)
+    try {
+      const form = new FormData()
+      form.set('channelId', channelId)
+      form.set('file', file, file.name)
+      const resource = await sendFile('POST', '/api/v1/resources', form, () => undefined)
+      setState((s) => ({ resources: { ...s.resources, [resource.id]: { ...s.resources[resource.id], ...resource } } }))
+      const m = await api.post<Message>(`/channels/${channelId}/messages`, {
+        content: text.trim() || `📎 ${file.name}`, messageType: 'file', metadata: { resourceId: resource.id }, ...(replyTo ? { replyTo } : {}),
+      })
+      upsert(m); setText('')
+    } catch (err) { toast(err instanceof ApiError ? err.message : String(err), { tone: 'error' }) } finally { setBusy(false) }
+  }
   return (
     <form className="composer" onSubmit={(e) => void submit(e)}>
       <input aria-label={replyTo ? t('reply') : t('messagePlaceholder')} placeholder={t('messagePlaceholder')} value={text} onChange={(e) => setText(e.target.value)} maxLength={10000} />
+      <button type="button" className="icon-btn attach" aria-label={t('attachFile')} title={t('attachFile')} disabled={busy} onClick={() => picker.current?.click()}>📎</button>
+      <input ref={picker} type="file" hidden aria-label={t('attachFile')} onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void attach(f) }} />
       <button className="btn primary" type="submit" disabled={busy || !text.trim()}>{replyTo ? t('reply') : t('send')}</button>
       {suggestions.length > 0 && (
         <ul className="suggest" role="listbox" aria-label="mentions">
@@ -217,4 +237,17 @@ function Composer({ channelId, replyTo }: { channelId: string; replyTo?: string 
       )}
     </form>
   )
+}
+
+/** The file a message carries, live (its processing shows here too); nothing if I cannot see it. */
+function AttachedFile({ resourceId }: { resourceId: string }) {
+  const resource = useStore((s) => s.resources[resourceId])
+  useEffect(() => {
+    if (resource) return
+    void api.get<Resource>(`/resources/${resourceId}`)
+      .then((r) => setState((s) => ({ resources: { ...s.resources, [r.id]: { ...r, ...s.resources[r.id] } } })))
+      .catch(() => undefined)
+  }, [resourceId, resource])
+  if (!resource) return null
+  return <ul className="file-list attached"><FileRow resource={resource} onUpload={() => undefined} /></ul>
 }
