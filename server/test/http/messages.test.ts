@@ -74,6 +74,22 @@ describe('posting and reading channel messages', () => {
     const system = await inTransaction(t.services.database.db, { actor: t.ceo }, (ctx) =>
       postMessage(ctx, { channelId: publicChannel, content: 'Channel created', messageType: 'system' }))
     expect(system.messageType).toBe('system')
+
+    // A file message names a file its poster can see.
+    const file = (await client.post('/api/v1/resources', { name: 'Seating plan', resourceType: 'document' })).body
+    const posted = await client.post(`/api/v1/channels/${publicChannel}/messages`, { content: '📎 Seating plan', messageType: 'file', metadata: { resourceId: file.id } })
+    expect(posted.status).toBe(201)
+    expect(posted.body).toMatchObject({ messageType: 'file', metadata: { resourceId: file.id } })
+    const missing = await client.post(`/api/v1/channels/${publicChannel}/messages`, { content: 'file?', messageType: 'file' })
+    expect(missing.status).toBe(400)
+    expect(missing.body.error.message).toBe('A file message needs metadata.resourceId, the id of the file.')
+    expect((await client.post(`/api/v1/channels/${publicChannel}/messages`, { content: 'x', messageType: 'file', metadata: { resourceId: UNKNOWN } })).status).toBe(404)
+    const hidden = (await ceo.post(`/api/v1/resources`, { name: 'Board only', resourceType: 'document' })).body
+    expect((await ceo.post(`/api/v1/resources/${hidden.id}/links`, { entityType: 'channel', entityId: privateChannel })).status).toBe(201)
+    const unseen = await (await t.as(outsider)).post(`/api/v1/channels/${publicChannel}/messages`, { content: 'x', messageType: 'file', metadata: { resourceId: hidden.id } })
+    expect(unseen.status).toBe(404)
+    expect(unseen.body.error.message).toBe(`No resource with id ${hidden.id}.`)
+    expect((await (await t.as(outsider)).post(`/api/v1/channels/${publicChannel}/messages`, { content: 'plain text is fine' })).status).toBe(201)
   })
 
   it('hides a private channel’s messages from non-member staff (404 everywhere), shows them to members and the CEO', async () => {

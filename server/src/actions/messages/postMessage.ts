@@ -2,7 +2,8 @@ import type { z } from 'zod'
 import { conversationAudience, requireConversation } from '../../access/messages'
 import { audit } from '../../audit/audit'
 import { emit } from '../../events/outbox'
-import { notFound } from '../../http/errors'
+import { invalid, notFound } from '../../http/errors'
+import { requireResource } from '../../access/resources'
 import { presentMessage } from '../../presenters/presentMessage'
 import type { ActionContext } from '../context'
 import { notify } from '../notifications/notify'
@@ -13,7 +14,8 @@ import { postMessageInput } from './messageSchemas'
 /**
  * Posts a message in a channel or on a task (exactly one). The actor must be able to post there;
  * a reply must answer a live message of the same conversation. People it mentions who can read it
- * get a `mention` notification (their settings permitting). Emits message.created.
+ * get a `mention` notification (their settings permitting). A `file` message must name a file
+ * (`metadata.resourceId`) its poster can see. Emits message.created.
  */
 export async function postMessage(ctx: ActionContext, raw: z.input<typeof postMessageInput>) {
   const input = parseInput(postMessageInput, raw)
@@ -22,6 +24,14 @@ export async function postMessage(ctx: ActionContext, raw: z.input<typeof postMe
     const parent = await ctx.tx.selectFrom('messages').select('id').where('id', '=', input.replyTo).where('deletedAt', 'is', null)
       .where(input.channelId ? 'channelId' : 'taskId', '=', (input.channelId ?? input.taskId)!).executeTakeFirst()
     if (!parent) throw notFound('message', input.replyTo)
+  }
+  if (input.messageType === 'file') {
+    // A file message points at a file its poster can see (the web app uploads it to the channel first).
+    const resourceId = input.metadata?.resourceId
+    if (typeof resourceId !== 'string' || !/^[0-9a-f-]{36}$/i.test(resourceId)) {
+      throw invalid('A file message needs metadata.resourceId, the id of the file.', [{ field: 'metadata.resourceId', message: 'is required' }])
+    }
+    await requireResource(ctx.tx, ctx.actor, resourceId, 'see')
   }
   const audience = await conversationAudience(ctx.tx, ctx.actor, conversation)
   const mentions = findMentions(input.content, audience).filter((id) => id !== ctx.actor.id)
