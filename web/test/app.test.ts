@@ -265,6 +265,15 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     await page.locator('section.files').dispatchEvent('dragover', { dataTransfer: dropped })
     await page.locator('section.files').dispatchEvent('drop', { dataTransfer: dropped })
     await page.locator('.file-row', { hasText: 'dropped.txt' }).locator('.file-summary').waitFor({ timeout: 20_000 })
+    // Replace a file's content (its summary follows) and delete another (gone for the teammate too).
+    const agenda = page.locator('.file-row', { hasText: 'agenda-a.txt' })
+    await agenda.getByLabel('Replace: agenda-a.txt').setInputFiles({ name: 'agenda-a2.txt', mimeType: 'text/plain', buffer: Buffer.from('Agenda A, revised: venue first.') })
+    await agenda.locator('.file-summary', { hasText: 'Agenda A, revised: venue first.' }).waitFor({ timeout: 20_000 })
+    await staff.locator('.file-row', { hasText: 'dropped.txt' }).waitFor({ timeout: 10_000 })
+    page.once('dialog', (dialog) => void dialog.accept())
+    await page.locator('.file-row', { hasText: 'dropped.txt' }).getByRole('button', { name: 'Delete' }).click()
+    await page.locator('.file-row', { hasText: 'dropped.txt' }).waitFor({ state: 'detached' })
+    await staff.locator('.file-row', { hasText: 'dropped.txt' }).waitFor({ state: 'detached', timeout: 10_000 })
 
     // A file attached in the conversation: a message with the file, processed, seen live by the teammate.
     await page.getByLabel('Write a message… (@name to mention)').first().fill('Floor plan notes for Thursday')

@@ -86,6 +86,10 @@ export function FileRow({ resource, onUpload, where }: { resource: Resource; onU
   const processing = (resource.metadata as { processing?: FileProcessing }).processing
   const analysis = (resource.metadata as { analysis?: FileAnalysis }).analysis
   const picker = useRef<HTMLInputElement>(null)
+  const replacer = useRef<HTMLInputElement>(null)
+  const me = useStore((s) => s.me)
+  // The server decides (uploader, managers, the CEO); the buttons only show where it would say yes.
+  const mayChange = Boolean(me && (me.id === resource.uploadedBy || me.role !== 'staff'))
   return (
     <li className={`file-row status-${resource.status}`} data-resource-id={resource.id}>
       <div className="file-line">
@@ -94,6 +98,14 @@ export function FileRow({ resource, onUpload, where }: { resource: Resource; onU
         {resource.uploadedBy && <Avatar userId={resource.uploadedBy} size={18} />}
         <time className="muted small">{formatDate(resource.createdAt, t.locale, true)}</time>
         {where}
+        {mayChange && resource.status !== 'pending_upload' && (
+          <span className="file-actions">
+            <button className="link small" onClick={() => replacer.current?.click()}>{t('replaceFile')}</button>
+            <input ref={replacer} type="file" hidden aria-label={`${t('replaceFile')}: ${resource.name}`}
+              onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) onUpload(f) }} />
+            <button className="link small danger" onClick={() => void remove(resource, t('deleteFileConfirm'))}>{t('delete')}</button>
+          </span>
+        )}
       </div>
       {resource.hasContent && <Preview resource={resource} />}
       {resource.status === 'pending_upload' && (
@@ -153,6 +165,14 @@ async function fetchContent(resource: Resource): Promise<Blob | null> {
     const res = await fetch(`/api/v1/resources/${resource.id}/content`, { headers: api.token ? { authorization: `Bearer ${api.token}` } : {} })
     return res.ok ? await res.blob() : null
   } catch { return null }
+}
+
+async function remove(resource: Resource, question: string) {
+  if (!confirm(question)) return
+  try {
+    await api.del(`/resources/${resource.id}`)
+    setState((s) => { const { [resource.id]: _gone, ...rest } = s.resources; return { resources: rest } })
+  } catch (e) { toast((e as Error).message, { tone: 'error' }) }
 }
 
 async function download(resource: Resource) {
