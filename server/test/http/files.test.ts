@@ -9,7 +9,7 @@ import { attachFile } from '../../src/actions/resources/attachFile'
 import { createPendingUpload } from '../../src/actions/resources/createPendingUpload'
 import { inTransaction } from '../../src/actions/transaction'
 import { FilePipeline } from '../../src/files/pipeline'
-import { eventsOf, makeChannel } from '../factories'
+import { eventsOf, makeChannel, makeTask } from '../factories'
 import { createTestContext, type TestContext } from '../harness'
 
 type User = Actor & { password: string }
@@ -171,6 +171,17 @@ describe('uploading a file', () => {
     expect(await search(manager, 'zeppelin')).toEqual([])
     await t.services.files.idle()
     expect(await search(manager, 'airship')).toEqual([up.body.id])
+  })
+
+  it('attaches a file to a task: linked there, visible to those who see the task', async () => {
+    const task = await makeTask(t, { title: 'Venue contract', channelId, actor: t.ceo })
+    const res = await send(staff, 'POST', '/api/v1/resources', multipart({ taskId: task.id }, { name: 'contract.txt', type: 'text/plain', data: 'The venue contract runs for two days.' }))
+    expect(res.status).toBe(201)
+    expect(res.body.links).toEqual([expect.objectContaining({ entityType: 'task', entityId: task.id })])
+    await t.services.files.idle()
+    expect((await (await t.as(staff)).get(`/api/v1/tasks/${task.id}/resources`)).body.items.map((r: { id: string }) => r.id)).toEqual([res.body.id])
+    expect((await download(staff, res.body.id)).body).toBe('The venue contract runs for two days.')
+    expect((await download(outsider, res.body.id)).statusCode).toBe(404) // the task is in a private channel
   })
 
   it('deletes the bytes with the file', async () => {
