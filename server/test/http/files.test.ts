@@ -194,6 +194,16 @@ describe('uploading a file', () => {
   })
 })
 
+describe('the API document', () => {
+  it('lists the file endpoints, tagged resources', async () => {
+    const doc = (await t.app.inject({ url: '/docs/json' })).json()
+    expect(doc.paths['/api/v1/resources/{id}/content'].put.tags).toEqual(['resources'])
+    expect(doc.paths['/api/v1/resources/{id}/content'].get.summary).toBe('Download a resource\'s file')
+    expect(doc.paths['/api/v1/resources'].post.summary).toMatch(/multipart\/form-data with a `file`/)
+    expect(doc.paths['/api/v1/commands/{id}/cancel'].post.tags).toEqual(['commands'])
+  })
+})
+
 describe('the pipeline', () => {
   it('retries a file that fails, then marks it failed and tells the uploader', async () => {
     const pending = await inTransaction(t.services.database.db, { actor: manager }, (ctx) => createPendingUpload(ctx, { name: 'Lost file', channelId }))
