@@ -67,9 +67,9 @@ export class VoiceService {
   }
 
   /** Recognizes an uploaded clip (any container) or 16 kHz samples (the streaming mode). */
-  async recognize(input: { audio: Uint8Array } | { pcm: Int16Array }, language: Language, limits?: Partial<AudioLimits>): Promise<RecognizedSpeech> {
+  async recognize(input: { audio: Uint8Array } | { pcm: Int16Array }, language: Language): Promise<RecognizedSpeech> {
     await this.requireInput()
-    return 'audio' in input ? recognizeSpeech(this.stt, input.audio, { language, limits }) : transcribeSamples(this.stt, input.pcm, { language })
+    return 'audio' in input ? recognizeSpeech(this.stt, input.audio, { language }) : transcribeSamples(this.stt, input.pcm, { language })
   }
 
   /** A whole recording (an uploaded file), transcribed utterance by utterance. */

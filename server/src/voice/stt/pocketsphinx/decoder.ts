@@ -79,8 +79,7 @@ export class WarmDecoder {
     const dir = await (this.dir ??= mkdtemp(join(tmpdir(), 'baton-ps-')))
     const id = `u${++this.seq}`
     const file = join(dir, `${id}.raw`)
-    const input = fillDigitalSilence(pcm)
-    await writeFile(file, Buffer.from(input.buffer, input.byteOffset, input.byteLength))
+    await writeFile(file, Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength))
     const child = this.child ?? this.start(dir)
     try {
       const result = await new Promise<{ text: string; score: number }>((resolve, reject) => {

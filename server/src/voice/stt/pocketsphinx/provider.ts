@@ -10,7 +10,7 @@ import { hasFile, which } from '../../availability'
 import { VOICE_INSTALL_COMMAND, voiceUnavailable } from '../../errors'
 import { wordSimilarity } from '../confidence'
 import type { Language, ProviderStatus, SpeechToText, Transcript, Vocabulary, VocabularyAware } from '../types'
-import { WarmDecoder, WIDE_BEAMS } from './decoder'
+import { fillDigitalSilence, WarmDecoder, WIDE_BEAMS } from './decoder'
 import { ModelStore, type ModelSet } from './models'
 
 export interface PocketSphinxOptions {
@@ -81,7 +81,8 @@ export class PocketSphinxStt implements SpeechToText, VocabularyAware {
     const release = await this.limit.acquire()
     try {
       const { grammar: g, ngram: n } = models.decoders!
-      const [grammar, ngram] = await Promise.all([g.decode(pcm), n.decode(pcm)])
+      const input = fillDigitalSilence(pcm) // once for both passes
+      const [grammar, ngram] = await Promise.all([g.decode(input), n.decode(input)])
       const agreement = grammar.text || ngram.text ? wordSimilarity(grammar.text, ngram.text) : 0
       const agreed = grammar.text !== '' && agreement >= this.agreement
       const raw = agreed ? grammar.text : ngram.text
