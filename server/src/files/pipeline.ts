@@ -7,14 +7,13 @@
  * expires, so a file whose node died is taken up again, up to a few attempts, then `failed`.
  */
 import { Readable } from 'node:stream'
-import { resourceScopes } from '../access/resources'
 import { systemActor, type ActionContext } from '../actions/context'
 import { notify } from '../actions/notifications/notify'
+import { fileNameOf } from '../actions/resources/attachFile'
+import { emitResourceUpdated, emitWhereLinked, linksOf } from '../actions/resources/resourceEvents'
 import { inTransaction } from '../actions/transaction'
 import type { Database } from '../db/database'
 import type { SharedResource } from '../db/schema'
-import { emit } from '../events/outbox'
-import { presentResource } from '../presenters/presentResource'
 import type { FileStorage } from '../storage/fileStorage'
 import { analyzeFile, type AnalyzeDeps, type AnalyzedFile, type Stage } from './analyzeFile'
 
@@ -34,7 +33,7 @@ export interface FilePipelineOptions {
 }
 
 const SEARCHABLE_CHARS = 300_000
-const PERCENT: Record<Stage | 'queued' | 'done', number> = { queued: 0, reading: 10, extracting: 35, transcribing: 35, analyzing: 75, done: 100 }
+const PERCENT: Record<Stage, number> = { reading: 10, extracting: 35, transcribing: 35, analyzing: 75 }
 
 export class FilePipeline {
   private timer: NodeJS.Timeout | null = null
@@ -149,10 +148,7 @@ export class FilePipeline {
       const processing = { stage, percent: PERCENT[stage] }
       await ctx.tx.updateTable('sharedResources').set({ metadata: JSON.stringify({ ...current.metadata, processing }) })
         .where('id', '=', current.id).execute()
-      const links = await ctx.tx.selectFrom('resourceLinks').selectAll().where('resourceId', '=', current.id).execute()
-      for (const scope of await resourceScopes(ctx.tx, links)) {
-        await emit(ctx, 'resource.processing', scope, { id: current.id, name: current.name, ...processing })
-      }
+      await emitWhereLinked(ctx, await linksOf(ctx, current.id), 'resource.processing', { id: current.id, name: current.name, ...processing })
     })
     if (!still) throw new ClaimLost()
   }
@@ -187,9 +183,7 @@ export class FilePipeline {
 
   /** resource.updated where the file is linked, and a notification for whoever uploaded it. */
   private async announce(ctx: ActionContext, resource: SharedResource, title: string, content: string | null) {
-    const links = await ctx.tx.selectFrom('resourceLinks').selectAll().where('resourceId', '=', resource.id).execute()
-    const dto = presentResource(resource, links)
-    for (const scope of await resourceScopes(ctx.tx, links)) await emit(ctx, 'resource.updated', scope, dto)
+    const { links } = await emitResourceUpdated(ctx, resource)
     if (!resource.uploadedBy) return
     const place = links.find((l) => l.entityType === 'channel' || l.entityType === 'task')
     await notify(ctx, {
@@ -204,8 +198,6 @@ export class FilePipeline {
 class ClaimLost extends Error {
   constructor() { super('The file changed while it was being processed.') }
 }
-
-const fileNameOf = (r: SharedResource) => String((r.metadata as { fileName?: unknown }).fileName ?? r.name)
 
 async function readAll(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = []

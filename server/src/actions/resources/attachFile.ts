@@ -1,10 +1,10 @@
-import { requireResource, resourceScopes } from '../../access/resources'
+import { requireResource } from '../../access/resources'
 import { audit } from '../../audit/audit'
 import { conflict } from '../../http/errors'
-import { emit } from '../../events/outbox'
-import { presentResource } from '../../presenters/presentResource'
+import type { SharedResource } from '../../db/schema'
 import type { ActionContext } from '../context'
 import { typeFromName } from './createPendingUpload'
+import { emitResourceUpdated } from './resourceEvents'
 
 export interface AttachedFile {
   storageKey: string
@@ -33,10 +33,11 @@ export async function attachFile(ctx: ActionContext, resourceId: string, file: A
     updatedAt: ctx.now, version: eb('version', '+', 1),
   })).where('id', '=', resource.id).returningAll().executeTakeFirstOrThrow()
   await ctx.tx.deleteFrom('resourceTexts').where('resourceId', '=', resource.id).execute() // the old file's text no longer matches
-  const links = await ctx.tx.selectFrom('resourceLinks').selectAll().where('resourceId', '=', resource.id).execute()
-  const dto = presentResource(updated, links)
-  for (const scope of await resourceScopes(ctx.tx, links)) await emit(ctx, 'resource.updated', scope, dto)
+  await emitResourceUpdated(ctx, updated)
   await audit(ctx, { action: 'resource.upload', entityType: 'resource', entityId: resource.id,
     before: { status: resource.status, sha256: resource.sha256 }, after: { status: updated.status, sha256: file.sha256, size: file.size, mimeType: file.mimeType } })
   return { resource: updated, replacedKey: resource.storageKey }
 }
+
+/** The name a stored file was uploaded under (kept in metadata), or the resource's own name. */
+export const fileNameOf = (r: SharedResource) => String((r.metadata as { fileName?: unknown }).fileName ?? r.name)

@@ -1,13 +1,13 @@
 import type { z } from 'zod'
-import { requireResource, resourceScopes } from '../../access/resources'
+import { requireResource } from '../../access/resources'
 import { audit } from '../../audit/audit'
 import type { SharedResourcesTable } from '../../db/schema'
-import { emit } from '../../events/outbox'
 import { presentResource } from '../../presenters/presentResource'
 import type { Updateable } from 'kysely'
 import type { ActionContext } from '../context'
 import { checkVersion, parseInput } from '../validate'
 import { updateResourceInput } from './resourceSchemas'
+import { emitResourceUpdated } from './resourceEvents'
 
 /** Updates a resource's metadata (its uploader, a manager or the CEO). Emits resource.updated where it is linked. */
 export async function updateResource(ctx: ActionContext, resourceId: string, raw: z.input<typeof updateResourceInput>) {
@@ -29,9 +29,7 @@ export async function updateResource(ctx: ActionContext, resourceId: string, raw
   const updated = await ctx.tx.updateTable('sharedResources')
     .set((eb) => ({ ...changes, updatedAt: ctx.now, version: eb('version', '+', 1) }))
     .where('id', '=', resource.id).returningAll().executeTakeFirstOrThrow()
-  const links = await ctx.tx.selectFrom('resourceLinks').selectAll().where('resourceId', '=', resource.id).execute()
-  const dto = presentResource(updated, links)
-  for (const scope of await resourceScopes(ctx.tx, links)) await emit(ctx, 'resource.updated', scope, dto)
+  const { dto } = await emitResourceUpdated(ctx, updated)
   await audit(ctx, { action: 'resource.update', entityType: 'resource', entityId: resource.id, before: presentResource(resource), after: dto })
   return updated
 }

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { requireResource } from '../../../access/resources'
 import type { ActionContext } from '../../../actions/context'
-import { attachFile } from '../../../actions/resources/attachFile'
+import { attachFile, fileNameOf } from '../../../actions/resources/attachFile'
 import { createPendingUpload, typeFromName } from '../../../actions/resources/createPendingUpload'
 import { createResource } from '../../../actions/resources/createResource'
 import { presentResource } from '../../../presenters/presentResource'
@@ -55,7 +55,7 @@ export function filesRoutes(app: FastifyInstance, { services, run }: RouteDeps) 
       throw new AppError('NOT_FOUND', resource.status === 'pending_upload' ? `"${resource.name}" is waiting for its file to be uploaded.` : `"${resource.name}" has no file.`)
     }
     return sendFile(req, reply, resource.storageKey, {
-      name: String((resource.metadata as { fileName?: unknown }).fileName ?? resource.name), mimeType: resource.mimeType ?? 'application/octet-stream',
+      name: fileNameOf(resource), mimeType: resource.mimeType ?? 'application/octet-stream',
       size: resource.fileSize === null ? null : Number(resource.fileSize), sha256: resource.sha256,
     })
   })
