@@ -4,7 +4,7 @@
  * summary stays the default and the fallback: on a timeout, an HTTP error or an empty answer, the
  * caller keeps it and records why.
  */
-import type { LlmConfig } from '../commands/interpret/llm'
+import { chatCompletion, type LlmConfig } from '../commands/interpret/llm'
 
 /** What the model reads: enough for a summary, bounded so a long file costs a bounded request. */
 export const LLM_INPUT_CHARS = 12_000
@@ -17,20 +17,14 @@ export function llmSummarizer(config: LlmConfig, fetchImpl: typeof fetch = fetch
     const timeoutMs = config.timeoutMs ?? 20_000 // a document takes longer than a command
     const timer = setTimeout(() => controller.abort(), timeoutMs)
     try {
-      const response = await fetchImpl(`${config.baseUrl.replace(/\/$/, '')}/chat/completions`, {
-        method: 'POST', signal: controller.signal,
-        headers: { 'content-type': 'application/json', ...(config.apiKey ? { authorization: `Bearer ${config.apiKey}` } : {}) },
-        body: JSON.stringify({
-          model: config.model, temperature: 0,
-          messages: [
-            { role: 'system', content: `Summarize the document for a busy executive in at most three sentences${language === 'es' ? ', in Spanish' : language === 'en' ? ', in English' : ', in the document\'s language'}. Plain text only: no lists, no preamble.` },
-            { role: 'user', content: text.slice(0, LLM_INPUT_CHARS) },
-          ],
-        }),
-      })
-      if (!response.ok) throw new Error(`HTTP ${response.status}`)
-      const json = (await response.json()) as { choices?: { message?: { content?: string | null } }[] }
-      const summary = json.choices?.[0]?.message?.content?.trim()
+      const message = await chatCompletion(config, {
+        model: config.model, temperature: 0,
+        messages: [
+          { role: 'system', content: `Summarize the document for a busy executive in at most three sentences${language === 'es' ? ', in Spanish' : language === 'en' ? ', in English' : ', in the document\'s language'}. Plain text only: no lists, no preamble.` },
+          { role: 'user', content: text.slice(0, LLM_INPUT_CHARS) },
+        ],
+      }, fetchImpl, controller.signal)
+      const summary = message?.content?.trim()
       if (!summary) throw new Error('empty answer')
       return summary.slice(0, 2000)
     } catch (error) {

@@ -40,6 +40,21 @@ export function llmConfigFromEnv(env: Record<string, string | undefined> = proce
 
 class Invalid extends Error {}
 
+export interface ChatMessage { content?: string | null; tool_calls?: { function?: { arguments?: string } }[] }
+
+/** POSTs to the endpoint's /chat/completions and returns the first choice's message (HTTP errors throw). */
+export async function chatCompletion(config: LlmConfig, body: object, fetchImpl: typeof fetch, signal: AbortSignal): Promise<ChatMessage | undefined> {
+  const response = await fetchImpl(`${config.baseUrl.replace(/\/$/, '')}/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(config.apiKey ? { authorization: `Bearer ${config.apiKey}` } : {}) },
+    body: JSON.stringify(body),
+    signal,
+  })
+  if (!response.ok) throw new Error(`HTTP ${response.status}`)
+  const json = (await response.json()) as { choices?: { message?: ChatMessage }[] }
+  return json.choices?.[0]?.message
+}
+
 /** Interprets with the LLM when configured, falling back to the rules (and saying why). */
 export async function interpretWithProvider(input: InterpretInput, config: LlmConfig | null, fetchImpl: typeof fetch = fetch): Promise<ProviderOutcome> {
   if (!config) return { result: interpret(input), interpreter: 'rules' }
@@ -73,17 +88,7 @@ async function askModel(input: InterpretInput, config: LlmConfig, fetchImpl: typ
     tools: [{ type: 'function', function: { name: 'submit_plan', description: 'Submit the plan for the command.', parameters: planJsonSchema() } }],
     tool_choice: { type: 'function', function: { name: 'submit_plan' } },
   }
-  const response = await fetchImpl(`${config.baseUrl.replace(/\/$/, '')}/chat/completions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(config.apiKey ? { authorization: `Bearer ${config.apiKey}` } : {}) },
-    body: JSON.stringify(body),
-    signal,
-  })
-  if (!response.ok) throw new Error(`HTTP ${response.status}`)
-  const json = (await response.json()) as {
-    choices?: { message?: { content?: string | null; tool_calls?: { function?: { arguments?: string } }[] } }[]
-  }
-  const message = json.choices?.[0]?.message
+  const message = await chatCompletion(config, body, fetchImpl, signal)
   const raw = message?.tool_calls?.[0]?.function?.arguments ?? message?.content
   if (!raw) throw new Invalid('no tool call or content')
   let parsed: unknown
