@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { Readable } from 'node:stream'
 import { inTransaction } from '../actions/transaction'
-import { attachFile } from '../actions/resources/attachFile'
-import { createPendingUpload } from '../actions/resources/createPendingUpload'
+import { createFile } from '../actions/resources/createFile'
 import { createResource } from '../actions/resources/createResource'
 import { addDependency } from '../actions/tasks/addDependency'
 import { createTask } from '../actions/tasks/createTask'
@@ -46,7 +45,6 @@ export const demoContent: DemoContentSeeder = async (db, ceo, people, onCommit, 
   const bytes = Buffer.from(BOARD_NOTES)
   const stored = await storage.write(key, Readable.from([bytes]), bytes.length)
   await inTransaction(db, { actor: ceo, onCommit }, async (ctx) => {
-    const file = await createPendingUpload(ctx, { name: 'Q4 board deck notes', channelId: boardChannel })
-    await attachFile(ctx, file.id, { storageKey: key, size: stored.size, sha256: stored.sha256, mimeType: 'text/markdown', fileName: 'q4-board-notes.md' })
+    await createFile(ctx, { name: 'Q4 board deck notes', channelId: boardChannel }, { storageKey: key, size: stored.size, sha256: stored.sha256, mimeType: 'text/markdown', fileName: 'q4-board-notes.md' })
   })
 }

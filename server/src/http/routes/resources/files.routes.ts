@@ -4,8 +4,7 @@ import { z } from 'zod'
 import { requireResource } from '../../../access/resources'
 import type { ActionContext } from '../../../actions/context'
 import { attachFile, fileNameOf } from '../../../actions/resources/attachFile'
-import { createPendingUpload, typeFromName } from '../../../actions/resources/createPendingUpload'
-import { createResource } from '../../../actions/resources/createResource'
+import { createFile } from '../../../actions/resources/createFile'
 import { presentResource } from '../../../presenters/presentResource'
 import { visibleLinks } from '../../../queries/listResources'
 import { FileMissingError } from '../../../storage/fileStorage'
@@ -100,13 +99,8 @@ export function filesRoutes(app: FastifyInstance, { services, run }: RouteDeps) 
         await services.storage.remove(upload.file.storageKey)
         throw invalid('The upload is not valid.', parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })))
       }
-      const { name = upload.file.fileName ?? 'upload', description, channelId, taskId } = parsed.data
-      const resource = await withUpload(upload, req, async (ctx) => {
-        const created = channelId || taskId
-          ? await createPendingUpload(ctx, { name, channelId, taskId, mimeType: upload.file.mimeType, fileSize: upload.file.size })
-          : await createResource(ctx, { name, description, resourceType: typeFromName(upload.file.fileName ?? name, upload.file.mimeType), mimeType: upload.file.mimeType, fileSize: upload.file.size })
-        return (await attachFile(ctx, created.id, upload.file)).resource
-      })
+      const { name = upload.file.fileName ?? 'upload', ...where } = parsed.data
+      const resource = await withUpload(upload, req, (ctx) => createFile(ctx, { name, ...where }, upload.file))
       return presentResource(resource, await visibleLinks(services.database.db, actorOf(req), [resource.id]))
     },
   }
