@@ -1,8 +1,8 @@
 /** A command's plan as steps with live progress, links to what it made, and query answers. */
 import { useRef, useState } from 'react'
 import type { Command, PlanAction } from '../api/types'
-import { uploadContent } from '../api/upload'
-import { getState, setState, useStore } from '../state/store'
+import { uploadContent } from '../api/files'
+import { getState, keepResources, useStore } from '../state/store'
 import { useT, type T } from '../i18n'
 import { navigate } from '../router'
 
@@ -85,8 +85,7 @@ function FileForUpload({ resourceId, name }: { resourceId: string; name: string 
   const send = async (file: File) => {
     setError(null); setPercent(0)
     try {
-      const saved = await uploadContent(resourceId, file, setPercent)
-      setState((s) => ({ resources: { ...s.resources, [saved.id]: { ...s.resources[saved.id], ...saved } } }))
+      keepResources([await uploadContent(resourceId, file, setPercent)])
     } catch (e) { setError((e as Error).message) } finally { setPercent(null) }
   }
   return (

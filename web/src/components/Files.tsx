@@ -6,9 +6,9 @@
  */
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { api } from '../api/client'
-import { sendFile } from '../api/upload'
+import { fetchContent, uploadContent, uploadNewFile } from '../api/files'
 import type { FileAnalysis, FileProcessing, Page, Resource } from '../api/types'
-import { setState, toast, useStore } from '../state/store'
+import { keepResources, setState, toast, useStore } from '../state/store'
 import { formatDate, useT, type Key } from '../i18n'
 import { Avatar, Empty } from './ui'
 
@@ -30,7 +30,7 @@ export function Files(owner: Owner) {
     let alive = true
     const path = owner.channelId ? `/channels/${owner.channelId}/resources` : `/tasks/${owner.taskId}/resources`
     void api.get<Page<Resource>>(`${path}?limit=100`).then((page) => {
-      if (alive) setState((s) => ({ resources: { ...s.resources, ...Object.fromEntries(page.items.map((r) => [r.id, r])) } }))
+      if (alive) keepResources(page.items)
     }).catch((e) => { if (alive) setError((e as Error).message) })
     return () => { alive = false }
   }, [entityId])
@@ -45,13 +45,10 @@ export function Files(owner: Owner) {
   const upload = async (file: File, resourceId?: string) => {
     setError(null)
     setUploading({ name: file.name, percent: 0 })
-    const form = new FormData()
-    if (!resourceId) form.set(owner.channelId ? 'channelId' : 'taskId', entityId!)
-    form.set('file', file, file.name)
+    const progress = (percent: number) => setUploading({ name: file.name, percent })
     try {
-      const saved = await sendFile(resourceId ? 'PUT' : 'POST', resourceId ? `/api/v1/resources/${resourceId}/content` : '/api/v1/resources', form,
-        (percent) => setUploading({ name: file.name, percent }))
-      setState((s) => ({ resources: { ...s.resources, [saved.id]: { ...s.resources[saved.id], ...saved } } }))
+      keepResources([await (resourceId ? uploadContent(resourceId, file, progress)
+        : uploadNewFile(owner.channelId ? { channelId: owner.channelId } : { taskId: owner.taskId! }, file, progress))])
     } catch (e) { setError((e as Error).message) } finally { setUploading(null) }
   }
 
@@ -149,8 +146,7 @@ function Preview({ resource }: { resource: Resource }) {
   const sound = SOUND.test(mime)
   const [url, setUrl] = useState<string | null>(null)
   const load = async () => {
-    const blob = await fetchContent(resource)
-    if (blob) setUrl(URL.createObjectURL(blob))
+    try { setUrl(URL.createObjectURL(await fetchContent(resource.id))) } catch { /* a preview is a nicety; the name still downloads */ }
   }
   useEffect(() => { if (picture) void load() }, [resource.id, resource.sha256]) // a replaced file shows anew
   useEffect(() => () => { if (url) URL.revokeObjectURL(url) }, [url])
@@ -158,13 +154,6 @@ function Preview({ resource }: { resource: Resource }) {
   if (sound) return url ? <audio className="file-audio" controls autoPlay src={url} aria-label={resource.name} />
     : <button className="btn small" onClick={() => void load()}>▶ {t('play')}</button>
   return null
-}
-
-async function fetchContent(resource: Resource): Promise<Blob | null> {
-  try {
-    const res = await fetch(`/api/v1/resources/${resource.id}/content`, { headers: api.token ? { authorization: `Bearer ${api.token}` } : {} })
-    return res.ok ? await res.blob() : null
-  } catch { return null }
 }
 
 async function remove(resource: Resource, question: string) {
@@ -177,9 +166,7 @@ async function remove(resource: Resource, question: string) {
 
 async function download(resource: Resource) {
   try {
-    const res = await fetch(`/api/v1/resources/${resource.id}/content?download`, { headers: api.token ? { authorization: `Bearer ${api.token}` } : {} })
-    if (!res.ok) throw new Error((await res.json().catch(() => null))?.error?.message ?? `Download failed (${res.status}).`)
-    const url = URL.createObjectURL(await res.blob())
+    const url = URL.createObjectURL(await fetchContent(resource.id, { download: true }))
     const a = Object.assign(document.createElement('a'), { href: url, download: String((resource.metadata as { fileName?: string }).fileName ?? resource.name) })
     document.body.append(a); a.click(); a.remove()
     setTimeout(() => URL.revokeObjectURL(url), 10_000)

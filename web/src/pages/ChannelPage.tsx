@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { api, ApiError } from '../api/client'
 import type { Channel, Message, Page, Resource, User } from '../api/types'
-import { sendFile } from '../api/upload'
+import { uploadNewFile } from '../api/files'
 import { live } from '../api/socket'
 import { loadTasks } from '../state/data'
 import { keepChannelRead } from '../state/readMarks'
-import { getState, setState, toast, useStore } from '../state/store'
+import { getState, keepResources, setState, toast, useStore } from '../state/store'
 import { useAsync } from '../state/useAsync'
 import { formatDate, useT } from '../i18n'
 import { Avatar, Empty, ErrorBox, Spinner } from '../components/ui'
@@ -209,11 +209,8 @@ function Composer({ channelId, replyTo }: { channelId: string; replyTo?: string 
   const attach = async (file: File) => {
     setBusy(true)
     try {
-      const form = new FormData()
-      form.set('channelId', channelId)
-      form.set('file', file, file.name)
-      const resource = await sendFile('POST', '/api/v1/resources', form, () => undefined)
-      setState((s) => ({ resources: { ...s.resources, [resource.id]: { ...s.resources[resource.id], ...resource } } }))
+      const resource = await uploadNewFile({ channelId }, file, () => undefined)
+      keepResources([resource])
       const m = await api.post<Message>(`/channels/${channelId}/messages`, {
         content: text.trim() || `📎 ${file.name}`, messageType: 'file', metadata: { resourceId: resource.id }, ...(replyTo ? { replyTo } : {}),
       })

@@ -6,8 +6,8 @@
 import { useEffect, useState } from 'react'
 import { api } from '../api/client'
 import type { Page, Resource } from '../api/types'
-import { uploadContent } from '../api/upload'
-import { setState, toast, useStore } from '../state/store'
+import { uploadContent } from '../api/files'
+import { keepResources, toast, useStore } from '../state/store'
 import { useT } from '../i18n'
 import { FileRow } from '../components/Files'
 import { A, Empty, ErrorBox, Spinner } from '../components/ui'
@@ -26,7 +26,7 @@ export function FilesPage() {
       const q = query.trim()
       void api.get<Page<Resource>>(`/resources?limit=50${q ? `&q=${encodeURIComponent(q)}` : ''}`).then((page) => {
         if (!alive) return
-        setState((s) => ({ resources: { ...s.resources, ...Object.fromEntries(page.items.map((r) => [r.id, { ...s.resources[r.id], ...r }])) } }))
+        keepResources(page.items)
         setIds(page.items.map((r) => r.id)); setError(null)
       }).catch((e) => { if (alive) setError(e) })
     }, query ? 250 : 0)
@@ -42,7 +42,7 @@ export function FilesPage() {
       {ids === null ? <Spinner /> : list.length ? (
         <ul className="file-list">
           {list.map((r) => <FileRow key={r.id} resource={r} where={<Where resource={r} />}
-            onUpload={(f) => void uploadContent(r.id, f, () => undefined).then((saved) => setState((s) => ({ resources: { ...s.resources, [saved.id]: { ...s.resources[saved.id], ...saved } } })), (e: Error) => toast(e.message, { tone: 'error' }))} />)}
+            onUpload={(f) => void uploadContent(r.id, f, () => undefined).then((saved) => keepResources([saved]), (e: Error) => toast(e.message, { tone: 'error' }))} />)}
         </ul>
       ) : <Empty>{query.trim() ? t('noFilesFound') : t('noFiles')}</Empty>}
     </section>

@@ -63,3 +63,8 @@ export function toast(text: string, opts: Omit<Toast, 'id' | 'text'> = {}) {
 }
 
 export type { BatonEvent }
+
+/** Files fetched or saved by a page: each merged onto what the store already knows of it. */
+export function keepResources(items: Resource[]) {
+  setState((s) => ({ resources: { ...s.resources, ...Object.fromEntries(items.map((r) => [r.id, { ...s.resources[r.id], ...r }])) } }))
+}
